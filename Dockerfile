@@ -1,0 +1,34 @@
+# Build stage: dependencies first (cached until pyproject.toml changes), then the source.
+FROM python:3.11-slim AS build
+ENV PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+RUN python -m venv /opt/venv
+ENV PATH=/opt/venv/bin:$PATH
+WORKDIR /src
+COPY pyproject.toml README.md ./
+RUN mkdir -p bot handlers scheduler models \
+    && touch bot/__init__.py handlers/__init__.py scheduler/__init__.py models/__init__.py \
+    && pip install . \
+    && pip uninstall --yes bounceback
+COPY bot ./bot
+COPY handlers ./handlers
+COPY scheduler ./scheduler
+COPY models ./models
+RUN pip install --no-deps .
+
+# Runtime stage: no compilers, a non-root user, SQLite on the /data volume by default.
+FROM python:3.11-slim
+ENV PATH=/opt/venv/bin:$PATH \
+    PYTHONUNBUFFERED=1 \
+    PTB_TIMEDELTA=true \
+    DATABASE_URL=sqlite:////data/bounceback.db \
+    HEARTBEAT_FILE=/tmp/bounceback.heartbeat
+RUN useradd --create-home --uid 10001 bounceback \
+    && mkdir /data \
+    && chown bounceback:bounceback /data
+COPY --from=build /opt/venv /opt/venv
+USER 10001
+WORKDIR /home/bounceback
+VOLUME ["/data"]
+HEALTHCHECK --interval=60s --timeout=10s --start-period=60s --retries=3 CMD ["bounceback", "health"]
+CMD ["bounceback", "run"]

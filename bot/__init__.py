@@ -1,0 +1,1 @@
+"""Bounce Back: composition root, settings, logging and the command-line entry points."""

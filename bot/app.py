@@ -1,0 +1,80 @@
+"""Composition root: builds the python-telegram-bot Application with every handler and job."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram import BotCommand
+from telegram.ext import AIORateLimiter, ApplicationBuilder, CallbackContext, ContextTypes
+from telegram.request import BaseRequest
+
+from bot.clock import Clock, SystemClock
+from bot.settings import Settings
+from handlers.commands import command_menu
+from handlers.context import BotApplication, BotData, Services
+from handlers.errors import on_error
+from handlers.fallback import fallback_handlers
+from handlers.start import start_handlers
+from scheduler.housekeeping import register_housekeeping
+
+logger = logging.getLogger(__name__)
+
+# Handler groups: python-telegram-bot runs at most one handler per group, lowest group first.
+CONVERSATION_GROUP = 0
+# Fallbacks must see an update only when no conversation handler took it, so they share the
+# conversation's group and are registered after every other handler of it.
+
+
+def build_application(
+    settings: Settings,
+    *,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    clock: Clock | None = None,
+    request: BaseRequest | None = None,
+    get_updates_request: BaseRequest | None = None,
+    rate_limit: bool = True,
+) -> BotApplication:
+    """Wire settings, storage, handlers and jobs into an Application (not yet initialised).
+
+    There is no python-telegram-bot Updater: `bot.polling` fetches updates itself so that an
+    update is acknowledged only after it was handled (see docs/architecture.md).
+    """
+    context_types = ContextTypes(context=CallbackContext, bot_data=BotData)
+    builder = (
+        ApplicationBuilder()
+        .token(settings.require_token())
+        .base_url(settings.bot_api_url)
+        .base_file_url(settings.bot_file_url)
+        .context_types(context_types)
+        .updater(None)
+    )
+    if request is not None:
+        builder = builder.request(request)
+    if get_updates_request is not None:
+        builder = builder.get_updates_request(get_updates_request)
+    if rate_limit:
+        # Keeps within Telegram's overall and per-group limits and retries after RetryAfter.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
+    application: BotApplication = builder.build()  # type: ignore[assignment]
+    application.bot_data.services = Services(
+        settings=settings, sessionmaker=sessionmaker, clock=clock or SystemClock()
+    )
+
+    for handler in start_handlers():
+        application.add_handler(handler, group=CONVERSATION_GROUP)
+    # Registered last in their group: they answer only what nothing above took.
+    for handler in fallback_handlers():
+        application.add_handler(handler, group=CONVERSATION_GROUP)
+    application.add_error_handler(on_error)
+
+    if application.job_queue is not None:
+        register_housekeeping(application.job_queue)
+    return application
+
+
+async def publish_commands(application: BotApplication) -> None:
+    """Register the command menu Telegram shows next to the text field."""
+    await application.bot.set_my_commands(
+        [BotCommand(name, description) for name, description in command_menu()]
+    )

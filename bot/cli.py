@@ -1,0 +1,98 @@
+"""The `bounceback` command: run, check, health, db upgrade, db current."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+
+from bot.errors import StartupError
+from bot.logging_setup import configure_logging
+from bot.runner import database_status, fetch_bot_username, migrate, run_bot
+from bot.settings import Settings, load_settings
+
+HEARTBEAT_MAX_AGE_SECONDS = 120.0
+
+
+def _run(settings: Settings) -> int:
+    asyncio.run(run_bot(settings))
+    return 0
+
+
+def _check(settings: Settings) -> int:
+    username = asyncio.run(fetch_bot_username(settings))
+    current, head = asyncio.run(database_status(settings))
+    state = "up to date" if current == head else f"at {current or 'empty'}, newest is {head}"
+    print(f"ok: bot @{username} via {settings.telegram_api_base_url}; database {state}")
+    return 0
+
+
+def _db_upgrade(settings: Settings) -> int:
+    revision = asyncio.run(migrate(settings))
+    print(f"database upgraded to revision {revision}")
+    return 0
+
+
+def _db_current(settings: Settings) -> int:
+    current, head = asyncio.run(database_status(settings))
+    note = "up to date" if current == head else f"newest is {head}: run `bounceback db upgrade`"
+    print(f"{current or 'empty (no migrations applied)'} ({note})")
+    return 0
+
+
+def _health(settings: Settings) -> int:
+    try:
+        age = time.time() - settings.heartbeat_file.stat().st_mtime
+    except OSError:
+        print("unhealthy: the bot has not started polling", file=sys.stderr)
+        return 1
+    if age > HEARTBEAT_MAX_AGE_SECONDS:
+        print(f"unhealthy: polling loop silent for {age:.0f} s", file=sys.stderr)
+        return 1
+    print(f"healthy: polling loop active {age:.0f} s ago")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bounceback", description="Bounce Back, a Telegram coach after a rejected interview."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser(
+        "run", help="migrate the database, then poll Telegram for updates"
+    ).set_defaults(func=_run)
+    commands.add_parser(
+        "check", help="validate settings, call getMe, check the database"
+    ).set_defaults(func=_check)
+    commands.add_parser("health", help="exit 0 if the running bot's loop is alive").set_defaults(
+        func=_health
+    )
+    db = commands.add_parser("db", help="database schema").add_subparsers(
+        dest="db_command", required=True, metavar="ACTION"
+    )
+    db.add_parser("upgrade", help="apply pending migrations").set_defaults(func=_db_upgrade)
+    db.add_parser("current", help="show the schema revision").set_defaults(func=_db_current)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `bounceback` console script."""
+    # python-telegram-bot 22 deprecates integer durations; opt into timedelta values now.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
+    args = _parser().parse_args(argv)
+    command: Callable[[Settings], int] = args.func
+    try:
+        settings = load_settings()
+        token = (
+            settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+        )
+        configure_logging(settings.log_level, settings.log_format, secrets=(token,))
+        return command(settings)
+    except StartupError as exc:
+        print(f"bounceback: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130

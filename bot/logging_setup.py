@@ -1,0 +1,128 @@
+"""Logging: key=value lines or JSON lines on stderr, with the bot token scrubbed.
+
+What users write never reaches a log call in our code. Libraries that would log request
+parameters or URLs (python-telegram-bot and httpx at DEBUG, SQLAlchemy's echo) are held at a
+level where they don't, and every record passes a filter that masks anything token-shaped.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+from datetime import UTC, datetime
+from typing import Any
+
+# Anything shaped like a bot token, e.g. inside a URL ".../bot123:AA.../getMe".
+_TOKEN_SHAPE = re.compile(r"\d{3,20}:[A-Za-z0-9_-]{30,}")
+REDACTED = "<redacted-token>"
+
+# Loggers that print request parameters (user text) or URLs (the token) at lower levels.
+_QUIET_LOGGERS: dict[str, int] = {
+    "httpx": logging.WARNING,
+    "httpcore": logging.WARNING,
+    "telegram": logging.INFO,
+    "telegram.ext": logging.INFO,
+    "sqlalchemy.engine": logging.WARNING,
+    "aiosqlite": logging.WARNING,
+    "asyncpg": logging.WARNING,
+    "apscheduler": logging.INFO,
+    "alembic": logging.INFO,
+}
+
+_STANDARD_ATTRS = frozenset(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {
+    "message",
+    "asctime",
+}
+
+
+def scrub(text: str, secrets: tuple[str, ...] = ()) -> str:
+    """Mask the given secrets and anything that looks like a bot token."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, REDACTED)
+    return _TOKEN_SHAPE.sub(REDACTED, text)
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites each record's final message (and traceback) with secrets masked."""
+
+    def __init__(self, secrets: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.secrets = secrets
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = scrub(record.getMessage(), self.secrets)
+        record.msg, record.args = message, None
+        if record.exc_info:
+            record.exc_text = scrub(
+                logging.Formatter().formatException(record.exc_info), self.secrets
+            )
+            record.exc_info = None
+        return True
+
+
+def _extras(record: logging.LogRecord) -> dict[str, Any]:
+    return {k: v for k, v in record.__dict__.items() if k not in _STANDARD_ATTRS}
+
+
+def _timestamp(record: logging.LogRecord) -> str:
+    return datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds")
+
+
+class KeyValueFormatter(logging.Formatter):
+    """`ts=… level=info logger=bot.polling msg="…" key=value`."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        fields: dict[str, Any] = {
+            "ts": _timestamp(record),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "msg": record.getMessage(),
+            **_extras(record),
+        }
+        line = " ".join(f"{key}={_quote(value)}" for key, value in fields.items())
+        if record.exc_text:
+            line += "\n" + record.exc_text
+        return line
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        fields: dict[str, Any] = {
+            "ts": _timestamp(record),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "msg": record.getMessage(),
+            **_extras(record),
+        }
+        if record.exc_text:
+            fields["exc"] = record.exc_text
+        return json.dumps(fields, default=str, ensure_ascii=False)
+
+
+def _quote(value: object) -> str:
+    text = str(value)
+    if text and not any(c in text for c in ' "=\n\t'):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def configure_logging(
+    level: str = "INFO", fmt: str = "console", secrets: tuple[str, ...] = ()
+) -> None:
+    """Send all logging to stderr in the chosen format, with secrets masked."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter() if fmt == "json" else KeyValueFormatter())
+    handler.addFilter(RedactingFilter(secrets))
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(level)
+    numeric = logging.getLevelName(level)
+    for name, floor in _QUIET_LOGGERS.items():
+        logging.getLogger(name).setLevel(max(floor, numeric if isinstance(numeric, int) else 0))

@@ -1,0 +1,123 @@
+"""The life of a running bot: migrate, connect, poll, and shut down cleanly on a signal."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import AsyncIterator
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram import Bot
+from telegram.error import InvalidToken, NetworkError, TelegramError
+
+from bot.app import build_application, publish_commands
+from bot.errors import StartupError
+from bot.polling import initialize_with_retry, poll
+from bot.settings import Settings
+from models.db import create_engine, create_sessionmaker, describe
+from models.migrate import current_revision, head_revision, upgrade_to_head
+
+logger = logging.getLogger(__name__)
+
+
+def _reason(exc: BaseException) -> str:
+    original = getattr(exc, "orig", None) or exc
+    text = str(original).strip().splitlines()
+    return text[0] if text else type(original).__name__
+
+
+@contextlib.asynccontextmanager
+async def open_database(settings: Settings) -> AsyncIterator[AsyncEngine]:
+    """An engine for DATABASE_URL; connection problems become one clear StartupError."""
+    engine = create_engine(settings.database_url)
+    try:
+        yield engine
+    except (SQLAlchemyError, OSError) as exc:
+        raise StartupError(
+            f"cannot use the database {describe(settings.database_url)}: {_reason(exc)}"
+        ) from None
+    finally:
+        await engine.dispose()
+
+
+async def migrate(settings: Settings) -> str | None:
+    """Bring the database schema to the newest revision; return that revision."""
+    async with open_database(settings) as engine:
+        await upgrade_to_head(engine)
+        return await current_revision(engine)
+
+
+async def database_status(settings: Settings) -> tuple[str | None, str | None]:
+    """(revision the database is at, newest revision the code knows)."""
+    async with open_database(settings) as engine:
+        return await current_revision(engine), head_revision()
+
+
+async def fetch_bot_username(settings: Settings) -> str:
+    """Call getMe once and return the bot's @username."""
+    bot = Bot(
+        settings.require_token(),
+        base_url=settings.bot_api_url,
+        base_file_url=settings.bot_file_url,
+    )
+    try:
+        async with bot:
+            return bot.username
+    except InvalidToken:
+        raise StartupError(
+            "Telegram rejected TELEGRAM_BOT_TOKEN (revoked or mistyped?): check it with @BotFather"
+        ) from None
+    except (NetworkError, OSError) as exc:
+        raise StartupError(
+            f"cannot reach the Bot API at {settings.telegram_api_base_url} ({type(exc).__name__}); "
+            "check the network or TELEGRAM_API_BASE_URL"
+        ) from None
+    except TelegramError as exc:
+        raise StartupError(f"the Bot API refused getMe: {exc.message}") from None
+
+
+def _install_signal_handlers(stop: asyncio.Event) -> None:
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError):  # not on Windows
+            loop.add_signal_handler(signum, stop.set)
+
+
+async def run_bot(settings: Settings, stop: asyncio.Event | None = None) -> None:
+    """Migrate, then poll until SIGTERM/SIGINT; finish the update in flight and close cleanly."""
+    settings.require_token()
+    stop = stop or asyncio.Event()
+    _install_signal_handlers(stop)
+    async with open_database(settings) as engine:
+        await upgrade_to_head(engine)
+        logger.info(
+            "database ready at revision %s (%s)",
+            await current_revision(engine),
+            describe(settings.database_url),
+        )
+        application = build_application(settings, sessionmaker=create_sessionmaker(engine))
+        if not await initialize_with_retry(application, stop):
+            return
+        try:
+            logger.info("connected to the Bot API as @%s", application.bot.username)
+            try:
+                await application.bot.delete_webhook()  # polling and a webhook exclude each other
+                await publish_commands(application)
+            except (TelegramError, OSError) as exc:
+                logger.warning("could not set up the command menu (%s)", type(exc).__name__)
+            await application.start()
+            try:
+                await poll(
+                    application,
+                    stop,
+                    long_poll_seconds=settings.polling_timeout,
+                    heartbeat=settings.heartbeat_file,
+                )
+            finally:
+                await application.stop()  # also stops the scheduler
+        finally:
+            await application.shutdown()
+    logger.info("stopped cleanly")

@@ -1,0 +1,122 @@
+"""Settings read from the environment and `.env`, built by a function (never at import)."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.errors import StartupError
+
+DEFAULT_API_BASE_URL = "https://api.telegram.org"
+DEFAULT_DATABASE_URL = "sqlite:///./data/bounceback.db"
+
+# BotFather tokens look like "123456789:AAH...": a numeric bot id, a colon, 30+ URL-safe chars.
+_TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,}$")
+
+
+class Settings(BaseSettings):
+    """Everything the bot reads from its environment; see `.env.example` for each setting."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True
+    )
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str = DEFAULT_API_BASE_URL
+    database_url: str = DEFAULT_DATABASE_URL
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["console", "json"] = "console"
+    default_timezone: str = "UTC"
+    admin_user_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    # Long-polling timeout for getUpdates, in seconds. Tests shorten it.
+    polling_timeout: int = Field(default=30, ge=0, le=50)
+    # Touched by the running bot; `bounceback health` (the Docker HEALTHCHECK) reads its age.
+    heartbeat_file: Path = Path(tempfile.gettempdir()) / "bounceback.heartbeat"
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_level(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower_format(cls, value: object) -> object:
+        return value.lower() if isinstance(value, str) else value
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown IANA time zone {value!r} (try e.g. Europe/Berlin)") from exc
+        return value
+
+    @field_validator("admin_user_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [part for part in re.split(r"[,\s]+", value.strip()) if part]
+            try:
+                return frozenset(int(part) for part in parts)
+            except ValueError as exc:
+                raise ValueError("must be Telegram user ids separated by commas") from exc
+        return value
+
+    @field_validator("telegram_api_base_url")
+    @classmethod
+    def _api_root(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        # Accept python-telegram-bot's style ("…/bot") as well as the plain server root.
+        return value.removesuffix("/bot")
+
+    @property
+    def bot_api_url(self) -> str:
+        """Base URL python-telegram-bot expects for Bot API methods."""
+        return f"{self.telegram_api_base_url}/bot"
+
+    @property
+    def bot_file_url(self) -> str:
+        """Base URL python-telegram-bot expects for file downloads."""
+        return f"{self.telegram_api_base_url}/file/bot"
+
+    def require_token(self) -> str:
+        """Return the bot token, or explain in one line how to get a valid one."""
+        if self.telegram_bot_token is None or not self.telegram_bot_token.get_secret_value():
+            raise StartupError(
+                "TELEGRAM_BOT_TOKEN is not set: get one from @BotFather, put it in .env "
+                "(see .env.example)"
+            )
+        token = self.telegram_bot_token.get_secret_value().strip()
+        if not _TOKEN_PATTERN.match(token):
+            raise StartupError(
+                "TELEGRAM_BOT_TOKEN looks malformed: it should look like "
+                "'123456789:AA…' exactly as @BotFather gave it"
+            )
+        return token
+
+    def sqlite_path(self) -> Path | None:
+        """The database file when DATABASE_URL points at SQLite, else None."""
+        from models.db import sqlite_file_of
+
+        return sqlite_file_of(self.database_url)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings from the environment and `.env`; raise StartupError on bad values."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']).upper() or 'settings'}: {err['msg']}"
+            for err in exc.errors()
+        )
+        raise StartupError(f"invalid settings: {problems}") from None

@@ -1,0 +1,23 @@
+"""The commands users can send, in the order /help and Telegram's menu show them."""
+
+from __future__ import annotations
+
+from handlers.catalogue import say
+
+# (command, catalogue key of its one-line description)
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("start", "command.start"),
+    ("help", "command.help"),
+)
+
+
+def command_menu(language: str | None = None) -> list[tuple[str, str]]:
+    """(command, description) pairs for setMyCommands and /help."""
+    return [(name, say(key, language)) for name, key in COMMANDS]
+
+
+def help_text(language: str | None = None) -> str:
+    """The /help message: what the bot is for and every command."""
+    lines = [say("help.intro", language), "", say("help.commands_title", language)]
+    lines += [f"/{name} — {description}" for name, description in command_menu(language)]
+    return "\n".join(lines)

@@ -1,0 +1,40 @@
+"""The one error handler: log what failed (never what the user wrote) and reassure them."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+
+from handlers.catalogue import say
+from handlers.context import Context
+
+logger = logging.getLogger(__name__)
+
+
+async def on_error(update: object, context: Context) -> None:
+    """Log the failure without user text and tell the user their place is kept."""
+    error = context.error
+    update_id = update.update_id if isinstance(update, Update) else None
+    # The traceback names code, not the update's content; the exception's own message can
+    # quote a request, so only its type is written.
+    logger.error(
+        "update %s failed with %s",
+        update_id,
+        type(error).__name__,
+        exc_info=(type(error), error, error.__traceback__) if error else None,
+    )
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    language = update.effective_user.language_code if update.effective_user else None
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        await context.bot.send_message(update.effective_chat.id, say("error.generic", language))
+    except TelegramError as exc:
+        logger.warning(
+            "could not tell chat %s about the error: %s",
+            update.effective_chat.id,
+            type(exc).__name__,
+        )

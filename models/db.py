@@ -1,0 +1,118 @@
+"""Engine and session factory for SQLite (embedded default) and PostgreSQL (scale-out)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+from bot.errors import StartupError
+
+logger = logging.getLogger(__name__)
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+_ASYNC_DRIVERS = {
+    "sqlite": "sqlite+aiosqlite",
+    "sqlite+pysqlite": "sqlite+aiosqlite",
+    "postgres": "postgresql+asyncpg",
+    "postgresql": "postgresql+asyncpg",
+    "postgresql+psycopg2": "postgresql+asyncpg",
+    "postgresql+psycopg": "postgresql+asyncpg",
+}
+
+
+def async_url(database_url: str) -> URL:
+    """Parse DATABASE_URL and pick the async driver the bot uses for it."""
+    try:
+        url = make_url(database_url)
+    except ArgumentError:
+        raise StartupError(
+            "DATABASE_URL is not a database URL: use e.g. sqlite:///./data/bounceback.db "
+            "or postgresql://user:password@host/dbname"
+        ) from None
+    driver = _ASYNC_DRIVERS.get(url.drivername, url.drivername)
+    if driver not in ("sqlite+aiosqlite", "postgresql+asyncpg"):
+        raise StartupError(
+            f"DATABASE_URL uses {url.drivername!r}: only SQLite and PostgreSQL are supported"
+        )
+    return url.set(drivername=driver)
+
+
+def sqlite_file_of(database_url: str) -> Path | None:
+    """The file behind a SQLite URL (None for PostgreSQL or an in-memory database)."""
+    url = async_url(database_url)
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def prepare_sqlite_file(path: Path) -> None:
+    """Create the folder of a SQLite file and make sure the bot may write there."""
+    folder = path.parent if str(path.parent) else Path()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StartupError(f"cannot create the database folder {folder}: {exc.strerror}") from None
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise StartupError(f"the database file {path} is not writable by this user")
+
+
+def _configure_sqlite(engine: AsyncEngine) -> None:
+    """WAL, foreign keys, a busy timeout, and BEGIN IMMEDIATE for every transaction.
+
+    pysqlite's own transaction handling begins lazily with a deferred BEGIN, so two writers can
+    both read and then fail with "database is locked" on upgrade. Taking the write lock at BEGIN
+    makes them queue on the busy timeout instead (see SQLAlchemy's "Serializable isolation /
+    Savepoints / Transactional DDL" recipe for pysqlite).
+    """
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
+    """Create the async engine for DATABASE_URL, with SQLite tuned for one writer."""
+    url = async_url(database_url)
+    if url.get_backend_name() == "sqlite":
+        path = sqlite_file_of(database_url)
+        if path is not None:
+            prepare_sqlite_file(path)
+        engine = create_async_engine(
+            url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+        )
+        _configure_sqlite(engine)
+        return engine
+    return create_async_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """One session per unit of work: `async with sessionmaker.begin() as session:`."""
+    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+
+
+def describe(database_url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    return async_url(database_url).render_as_string(hide_password=True)

@@ -1,0 +1,32 @@
+"""The people who talk to the bot, and the updates already handled for them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base
+
+
+class User(Base):
+    """One Telegram user: only what the bot needs to talk to them at the right time."""
+
+    __tablename__ = "users"
+
+    telegram_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    language_code: Mapped[str | None] = mapped_column(String(16))
+    # IANA zone name such as "Europe/Berlin"; None until the user tells us.
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+
+
+class ProcessedUpdate(Base):
+    """An update whose effects are committed: a redelivered update is recognised, not redone."""
+
+    __tablename__ = "processed_updates"
+
+    update_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    processed_at: Mapped[datetime] = mapped_column(index=True)

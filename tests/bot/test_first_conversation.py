@@ -1,0 +1,136 @@
+"""/start, /help and kind answers to everything else, through Application.process_update."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.settings import Settings
+from handlers.commands import COMMANDS
+from models.db import create_sessionmaker
+from models.repository import count_users, get_user
+from tests.support import factories
+from tests.support.harness import BotHarness
+
+
+@pytest.fixture
+async def harness(
+    engine: AsyncEngine, database_url: str, settings_for: Callable[..., Settings]
+) -> AsyncIterator[BotHarness]:
+    async with BotHarness(settings_for(database_url), engine) as running:
+        yield running
+
+
+async def test_start_registers_the_user_and_greets_them(
+    harness: BotHarness, engine: AsyncEngine
+) -> None:
+    replies = await harness.send("/start", user_id=5001, first_name="Sam", language_code="de")
+
+    assert len(replies) == 1
+    assert replies[0].startswith("Hi Sam")
+    assert "ten short steps" in replies[0]
+    async with create_sessionmaker(engine).begin() as session:
+        user = await get_user(session, 5001)
+    assert user is not None
+    assert user.language_code == "de"
+    assert user.created_at.tzinfo is not None
+    assert user.created_at == user.last_seen_at
+
+
+async def test_second_start_welcomes_back_without_a_second_user(
+    harness: BotHarness, engine: AsyncEngine
+) -> None:
+    await harness.send("/start", user_id=5002)
+    replies = await harness.send("/start", user_id=5002)
+
+    assert replies[0].startswith("Welcome back")
+    async with create_sessionmaker(engine).begin() as session:
+        assert await count_users(session) == 1
+
+
+async def test_help_lists_every_command(harness: BotHarness) -> None:
+    (reply,) = await harness.send("/help")
+
+    for command, _ in COMMANDS:
+        assert f"/{command} — " in reply
+
+
+async def test_unknown_command_names_it_and_points_to_help(harness: BotHarness) -> None:
+    (reply,) = await harness.send("/frobnicate now")
+
+    assert "/frobnicate" in reply
+    assert "/help" in reply
+
+
+@pytest.mark.parametrize(
+    ("factory", "expected"),
+    [
+        (factories.sticker_update, "sticker"),
+        (factories.photo_update, "picture"),
+        (factories.voice_update, "voice"),
+        (factories.document_update, "files"),
+    ],
+)
+async def test_non_text_messages_get_a_kind_reply(
+    harness: BotHarness, factory: Callable[..., object], expected: str
+) -> None:
+    replies = await harness.feed(factory(harness.bot))  # type: ignore[arg-type]
+
+    assert len(replies) == 1
+    assert expected in replies[0]
+    assert "/help" in replies[0] or "type" in replies[0]
+
+
+async def test_edited_message_gets_a_reply(harness: BotHarness) -> None:
+    update = factories.text_update(harness.bot, "changed my mind", edited=True)
+
+    (reply,) = await harness.feed(update)
+
+    assert "edited" in reply
+
+
+async def test_plain_text_before_anything_points_to_start(harness: BotHarness) -> None:
+    (reply,) = await harness.send("hello?")
+
+    assert "/start" in reply
+
+
+async def test_old_button_is_answered(harness: BotHarness) -> None:
+    (reply,) = await harness.press("gone:1")
+
+    assert "older message" in reply
+    assert "answerCallbackQuery" in harness.request.methods()
+
+
+async def test_a_redelivered_update_is_not_applied_twice(
+    harness: BotHarness, engine: AsyncEngine
+) -> None:
+    update = factories.text_update(harness.bot, "/start", user_id=5003)
+    await harness.feed(update)
+
+    replies = await harness.feed(update)
+
+    # The replay is harmless: the user is greeted again, and still exists once.
+    assert replies
+    assert replies[0].startswith("Welcome back")
+    async with create_sessionmaker(engine).begin() as session:
+        assert await count_users(session) == 1
+
+
+async def test_database_failure_tells_the_user_and_logs_no_text(
+    harness: BotHarness, engine: AsyncEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    await engine.dispose()
+    async with engine.begin() as connection:
+        await connection.exec_driver_sql("DROP TABLE users")
+
+    replies = await harness.send("my secret words", user_id=5004)
+
+    assert replies == [
+        "Sorry, something went wrong on my side. Nothing you told me before is lost; "
+        "please try that again in a moment."
+    ]
+    assert "my secret words" not in caplog.text
+    assert "failed with" in caplog.text

@@ -1,0 +1,69 @@
+"""Drives the real Application through `process_update` with a recording offline request."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram import Update
+
+from bot.app import build_application
+from bot.clock import Clock
+from bot.settings import Settings
+from handlers.context import BotApplication
+from models.db import create_sessionmaker
+from tests.support import factories
+from tests.support.recording_request import RecordingRequest
+
+
+class FixedClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime) -> None:
+        self.current = now
+
+    def now(self) -> datetime:
+        """The time the test set."""
+        return self.current
+
+
+class BotHarness:
+    """A bot wired exactly as in production, minus the network."""
+
+    def __init__(self, settings: Settings, engine: AsyncEngine, clock: Clock | None = None) -> None:
+        self.request = RecordingRequest()
+        self.application: BotApplication = build_application(
+            settings,
+            sessionmaker=create_sessionmaker(engine),
+            clock=clock,
+            request=self.request,
+            get_updates_request=RecordingRequest(),
+            rate_limit=False,
+        )
+
+    async def __aenter__(self) -> BotHarness:
+        await self.application.initialize()
+        self.request.clear()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.application.shutdown()
+
+    @property
+    def bot(self) -> Any:
+        return self.application.bot
+
+    async def feed(self, update: Update) -> list[str]:
+        """Process one update; return the texts the bot sent for it."""
+        before = len(self.request.sent_texts())
+        await self.application.process_update(update)
+        return self.request.sent_texts()[before:]
+
+    async def send(self, text: str, **kwargs: Any) -> list[str]:
+        """The user sends a text message (or a command)."""
+        return await self.feed(factories.text_update(self.bot, text, **kwargs))
+
+    async def press(self, data: str, **kwargs: Any) -> list[str]:
+        """The user presses an inline button."""
+        return await self.feed(factories.callback_update(self.bot, data, **kwargs))
