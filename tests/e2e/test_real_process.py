@@ -112,3 +112,15 @@ def test_unreachable_bot_api_is_retried_with_backoff(api: FakeBotApi, tmp_path: 
         bot.wait_for_log("Bot API unreachable")
         bot.wait_for_log("retrying in 2 s")
         assert bot.stop() == 0
+
+
+def test_sigterm_finishes_the_update_in_flight(api: FakeBotApi, tmp_path: Path) -> None:
+    api.delay("sendMessage", 1.0)
+    with BotProcess(api, tmp_path).start() as bot:
+        bot.wait_for_log("polling for updates")
+        update_id = api.send_text(USER, "/start")
+        api.wait_for(lambda call: call.method == "sendMessage")  # reply is in flight
+        assert bot.stop(signal.SIGTERM) == 0
+    assert "stopped cleanly" in bot.log()
+    assert api.confirmed_offset == update_id + 1
+    assert api.pending_updates() == []
