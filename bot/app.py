@@ -15,6 +15,7 @@ from handlers.commands import command_menu
 from handlers.context import BotApplication, BotData, Services
 from handlers.errors import on_error
 from handlers.fallback import fallback_handlers
+from handlers.journey.telegram_glue import journey_handlers
 from handlers.start import start_handlers
 from scheduler.housekeeping import register_housekeeping
 
@@ -61,7 +62,7 @@ def build_application(
         settings=settings, sessionmaker=sessionmaker, clock=clock or SystemClock()
     )
 
-    for handler in start_handlers():
+    for handler in [*start_handlers(), *journey_handlers()]:
         application.add_handler(handler, group=CONVERSATION_GROUP)
     # Registered last in their group: they answer only what nothing above took.
     for handler in fallback_handlers():

@@ -6,24 +6,344 @@ from __future__ import annotations
 EN: dict[str, str] = {
     # Commands, shown by /help and in Telegram's command menu.
     "command.start": "Begin, or see where you are",
+    "command.resume": "Show the question we're on",
+    "command.steps": "The ten steps and your progress",
+    "command.back": "Go back and change your last answer",
+    "command.skip": "Skip this question",
+    "command.pause": "Stop for now; everything is kept",
+    "command.journal": "Your answers and reflections",
+    "command.options": "The employers you're talking to",
+    "command.feedback": "Your feedback request, ready to copy",
+    "command.new": "Start again for another rejection",
     "command.help": "What I can do and every command",
     # First contact.
     "start.welcome": (
         "Hi {name}, I'm Bounce Back. 💛\n\n"
         "Hearing “no” after an interview hurts, and it says less about you than it feels like "
         "right now. I'll walk with you through ten short steps to recover and get moving "
-        "again: a few questions at a time, at your pace, and I'll remember what you tell me.\n\n"
+        "again: one question at a time, at your pace, and I'll remember what you tell me.\n\n"
         "Send /help any time to see everything I can do."
     ),
-    "start.welcome_back": (
-        "Welcome back, {name}. 💛 I still have everything you told me.\n\n"
-        "Send /help to see what I can do."
-    ),
+    "start.welcome_back": "Welcome back, {name}. 💛 I still have everything you told me.",
     "help.intro": (
         "I'm Bounce Back, a coach for the days after a job interview didn't work out. "
         "I guide you through ten recovery steps and check in with you at the times you choose."
     ),
     "help.commands_title": "Commands:",
+    # The journey as a whole.
+    "journey.intro": (
+        "First, a few quick questions about what happened. Skip anything you'd rather not say."
+    ),
+    "journey.completed": (
+        "You've finished all ten steps for this one. 🌱 /journal shows what you wrote, "
+        "/options your employers, /feedback your feedback request. Send /new if another "
+        "rejection comes along."
+    ),
+    "journey.none": "We haven't started yet. Send /start and we'll begin together.",
+    "journey.paused": (
+        "Paused. Everything you've told me is kept. Send /resume whenever you're ready, "
+        "tomorrow or next week."
+    ),
+    "journey.paused_hint": "We're paused. Send /resume to pick up exactly where we stopped.",
+    "header.intake": "Getting started",
+    "header.step": "Step {step} of 10 · {title}\n{bar}",
+    "step.1": "Don't take it personally",
+    "step.2": "Accept reality",
+    "step.3": "Have options",
+    "step.4": "Introspect",
+    "step.5": "Keep learning",
+    "step.6": "Consider your strengths",
+    "step.7": "A limited time to grieve",
+    "step.8": "Take a walk",
+    "step.9": "Keep it moving",
+    "step.10": "Ask for feedback",
+    # Moving around.
+    "nav.back_button": "‹ Back",
+    "nav.skip_button": "Skip ›",
+    "nav.previous_answer": "Your earlier answer: “{answer}”. Send a new one to change it.",
+    "nav.no_back": "This is the first question, so there's nothing to go back to.",
+    "nav.cannot_skip": "This one can't be skipped, but it only takes a tap.",
+    "nav.stale_here": "That button is from an earlier message. Here's where we are now:",
+    # Answers that can't be used (the question is asked again; nothing is lost).
+    "invalid.stale_choice": "That choice isn't available any more. Here's the question again:",
+    "invalid.location_here": (
+        "Thanks for the location. I only need it when we set your time zone, so I didn't keep it."
+    ),
+    "invalid.location": (
+        "I couldn't find a time zone for that spot. Could you type your city instead?"
+    ),
+    "invalid.empty": "That message looks empty. Could you write a few words?",
+    "invalid.too_long": (
+        "That's a lot, thank you for sharing it. I kept the first {limit} characters."
+    ),
+    "invalid.choose": "Please pick one of the buttons below (or type its label).",
+    "invalid.zone": (
+        "I don't know the place or time zone “{text}”. Try a big city near you (like "
+        "Berlin or Chicago), a name like Europe/Berlin, or pick one below."
+    ),
+    "invalid.count": "I need a number there, like 0, 2 or 5.",
+    "invalid.date": (
+        "I couldn't read that as a date. Try 2026-12-15, 15.12, “Dec 15” or “in 2 weeks”."
+    ),
+    "invalid.date_range": "Pick a day after today and within a year.",
+    "invalid.hours": "I couldn't read that as a number of hours. Try 36 or “36 hours”.",
+    "invalid.hours_range": "Pick between 12 and 72 hours: long enough to feel it, short enough to move on.",
+    "invalid.time": ("I couldn't read “{text}” as a time of day. Try 7:30, 19:00 or 7.30 pm."),
+    # Intake.
+    "intake.company": "Which company was it? (Skip if you'd rather not say.)",
+    "intake.role": "And the role you interviewed for?",
+    "intake.when": "When did you hear back?",
+    "intake.when.today_label": "Today",
+    "intake.when.yesterday_label": "Yesterday",
+    "intake.when.earlier_label": "Earlier",
+    "intake.when.today": "It's fresh, then. Go easy on yourself today.",
+    "intake.when.yesterday": "A day on, it can still sting. That's normal.",
+    "intake.when.earlier": "Thanks for coming back to it; it's never too late to reset.",
+    "intake.mood": "How are you feeling right now, from 1 (awful) to 5 (okay)?",
+    "intake.mood.label.1": "1 😞",
+    "intake.mood.label.2": "2 😕",
+    "intake.mood.label.3": "3 😐",
+    "intake.mood.label.4": "4 🙂",
+    "intake.mood.label.5": "5 😊",
+    "intake.mood.1": "I'm sorry it hurts this much. We'll take it slowly, one small step at a time.",
+    "intake.mood.2": "That sounds heavy. Small steps are enough today.",
+    "intake.mood.3": "Somewhere in the middle. Let's make it a little lighter.",
+    "intake.mood.4": "Good that you're holding up. Let's use that energy well.",
+    "intake.mood.5": "Glad you're doing okay. Let's turn this into momentum.",
+    "intake.tz": (
+        "Which time zone are you in? I use it to check in at sensible hours.\n"
+        "Pick one, type your city (e.g. Lisbon) or a name like Europe/Berlin, or share "
+        "your location (📎 → Location)."
+    ),
+    "intake.tz.confirm": "Got it: {zone}. It's {time} there now.",
+    "intake.tz.default": "No problem. I'll use {zone} for now (it's {time} there).",
+    # Step 1.
+    "s1.story": (
+        "After a “no”, our mind writes a story about why. What story are you telling "
+        "yourself about what went wrong?"
+    ),
+    "s1.reframe": (
+        "Thank you for putting that into words. Here's another way to see it: hiring "
+        "decisions are rarely about one interview alone. Budget, timing, internal candidates "
+        "and the mix of the team all play a part, and you only ever see a small slice of it."
+    ),
+    "s1.prepared": "Honestly: did you prepare and give it your best?",
+    "s1.prepared.yes_label": "Yes",
+    "s1.prepared.mostly_label": "Mostly",
+    "s1.prepared.not_really_label": "Not really",
+    "s1.prepared.yes": (
+        "Then there's little else you could have done. The outcome wasn't in your hands."
+    ),
+    "s1.prepared.mostly": (
+        "Mostly is a lot. Note the one thing you'd prepare differently; we'll come back to it "
+        "in step 4."
+    ),
+    "s1.prepared.not_really": (
+        "That's honest, and useful: it means the next one is partly in your hands. "
+        "We'll turn it into a plan in steps 4 and 5."
+    ),
+    # Step 2.
+    "s2.accept": (
+        "Next: accepting it, so it stops taking energy. Write one sentence that accepts the "
+        "outcome as it is.\nFor example: “I didn't get this job, and I'm ready to put my "
+        "energy into the next one.”"
+    ),
+    "s2.steer": (
+        "It's natural to look for a reason outside yourself, and sometimes things really are "
+        "unfair. But blaming them keeps your energy stuck there. Try once more with a sentence "
+        "about what is, and what you'll do: “I didn't get it, and…”"
+    ),
+    "s2.thanks": "That's the spirit. Accepting it doesn't mean it didn't matter; it frees you to move.",
+    # Step 3.
+    "s3.count": (
+        "It hurts less when one job isn't everything. A good rule is to be seriously talking "
+        "to about five employers at once. How many are you actively talking to right now?"
+    ),
+    "s3.meter": "Options: {bar} {count} of {target}",
+    "s3.count.none": "That's where many people start. Let's add the first one now.",
+    "s3.count.some": "{count} is a start. Let's write them down so we can keep track.",
+    "s3.already_known": "I already have {known} from before (see /options).",
+    "s3.ask_company": "Which company? (Skip when you're done.)",
+    "s3.ask_company_next": "Which company is next? (Skip when you're done.)",
+    "s3.ask_role": "What's the role there?",
+    "s3.ask_stage": "Where are you with them?",
+    "stage.applied": "Applied",
+    "stage.screening": "Screening",
+    "stage.interviewing": "Interviewing",
+    "stage.final": "Final round",
+    "stage.offer": "Offer",
+    "s3.added": "Added: {company} ({stage}).",
+    "s3.enough": "That's real volume. No single answer can knock you over now.",
+    "s3.more": "Add another one?",
+    "s3.more.add": "➕ Add another",
+    "s3.more.done": "That's all for now",
+    "s3.where_next": (
+        "Where to find the next one: people you've worked with, your target companies' "
+        "careers pages, recruiters in your field, and the teams of the companies you're "
+        "already talking to. Add them any time with /options."
+    ),
+    # Step 4.
+    "s4.went_well": "Let's look back calmly. What went well in the interview?",
+    "s4.went_badly": "What didn't go so well?",
+    "s4.why": "Why do you think that part went the way it did?",
+    "s4.saved": "Saved as a reflection (see /journal). Writing it down is how it turns into improvement next time.",
+    "s4.practice": (
+        "Is there a friend, colleague or recruiter who could practise the weak spots with you? "
+        "Who could you ask?"
+    ),
+    "s4.practice_thanks": "Good choice. Ask them this week: a half-hour mock interview goes a long way.",
+    # Step 5.
+    "s5.skill": (
+        "A rejection can dent your confidence; learning something builds it back. "
+        "What's one skill you'd like to sharpen?"
+    ),
+    "s5.action": "What's a first small action for it, something you could start this week?",
+    "s5.goal_date": "By when? Pick one or type a date.",
+    "s5.in_week": "In a week",
+    "s5.in_two_weeks": "In 2 weeks",
+    "s5.in_month": "In a month",
+    "s5.confirm": "Noted. I'll ask how it went on {when}.",
+    # Step 6.
+    "s6.ask": (
+        "After a “no”, it's easy to see only faults. What are three strengths you bring? "
+        "Send them one at a time or all together, separated by commas."
+    ),
+    "s6.ask_more": "Great. {missing} more to go.",
+    "s6.more": "Got it, that's {count} so far.",
+    "s6.reflect": (
+        "Here's what you bring:\n{strengths}\n\nLook for roles that use these and that you "
+        "care about; that enthusiasm shows in interviews."
+    ),
+    # Step 7.
+    "s7.grief": (
+        "It's okay to feel down about this. Give yourself a set time for it, then we move on. "
+        "How long do you need?"
+    ),
+    "s7.24h": "24 hours",
+    "s7.48h": "48 hours",
+    "s7.custom": "Other…",
+    "s7.grief_hours": "How many hours? Anything from 12 to 72.",
+    "s7.confirm": (
+        "Your {hours}-hour window ends {when} (your time). Until then, feel what you feel. "
+        "And think of a time you bounced back before: that strength is still there. "
+        "I'll check in when the window closes."
+    ),
+    # Step 8.
+    "s8.walk": (
+        "Time outside helps mood, focus and perspective, even a short walk in a city park. "
+        "What time each day suits a walk? Pick one or type a time like 7:30 or 6.15 pm."
+    ),
+    "s8.confirm": "A walk every day at {time}. I'll remind you, starting {first}.",
+    "s8.skipped": "No walk reminder then. You can still step outside whenever you like.",
+    # Step 9.
+    "s9.next_opp": (
+        "Let's keep it moving, with a fresh look and no baggage from the last one. "
+        "Which opportunity is next?"
+    ),
+    "s9.new": "➕ A new one",
+    "s9.next_new": "Which company is it?",
+    "s9.your_strengths": "your strengths",
+    "s9.checklist": (
+        "For {company}, before you apply or interview:\n"
+        "☐ Tailor your CV: mirror the words of the job posting\n"
+        "☐ Lead with your strengths: {strengths}\n"
+        "☐ Research the company: what they do, recent news, who you'd meet\n"
+        "☐ Prepare answers for the spots that felt weak last time, then let the last interview go"
+    ),
+    "s9.got_it": "✅ Got it",
+    "s9.go": "Go for it.",
+    # Step 10.
+    "s10.interviewer": (
+        "Last step: ask for feedback. Many employers don't give much, but asking costs "
+        "nothing and what you hear can help. I'll write the message for you. "
+        "Who interviewed you? (A name, or skip.)"
+    ),
+    "s10.here_it_is": "Here's a message you can copy and send:",
+    "s10.letter": (
+        "Hello {greeting},\n\n"
+        "Thank you for letting me know your decision about {position}, and for the time you "
+        "spent with me. I enjoyed our conversation.\n\n"
+        "If you can, I'd really value a few words of feedback on my interview: anything I "
+        "could do better would help me a lot. I'd also be glad to be considered for future "
+        "openings.\n\n"
+        "Thank you again and best regards,\n{name}"
+    ),
+    "s10.letter.role_at": "the {role} role at {company}",
+    "s10.letter.role": "the {role} role",
+    "s10.letter.at": "the position at {company}",
+    "s10.letter.position": "the position",
+    "s10.letter.team": "hiring team",
+    "s10.send": "Will you send it?",
+    "s10.send.yes": "I'll send it",
+    "s10.send.later": "Not now",
+    "s10.later": "That's fine. /feedback brings the message back whenever you want it.",
+    "s10.followup": "I'll ask on {when} whether they replied.",
+    # Wrap-up.
+    "wrap.title": "🎉 You've worked through all ten steps. Here's where you stand:",
+    "wrap.interview": "The interview: {interview}",
+    "wrap.story": "The story you let go of: “{story}”",
+    "wrap.accept": "Accepting it: “{accept}”",
+    "wrap.introspect": "Went well: “{well}”. To work on: “{badly}”",
+    "wrap.learning": "Learning: {skill}, starting with “{action}”, by {date}",
+    "wrap.strengths": "Your strengths: {strengths}",
+    "wrap.next": "Next up: {company}",
+    "wrap.feedback_sent": "Feedback request: sending it",
+    "wrap.feedback_later": "Feedback request: ready when you are (/feedback)",
+    "wrap.checkins": "I'll check in:",
+    "wrap.daily_at": "every day at {time}",
+    "checkin.grief_over": "when your grief window ends, {when}",
+    "checkin.walk_daily": "for your walk, {when}",
+    "checkin.feedback_followup": "about their reply to your feedback request, {when}",
+    "checkin.learning_goal": "about your learning goal, {when}",
+    "checkin.come_back": "to see how you're doing, {when}",
+    "checkin.options_review": "to review your options, {when}",
+    "wrap.commands": (
+        "Come back any time: /journal for what you wrote, /options for your employers, "
+        "/feedback for your message, /steps for the overview, /new for another rejection."
+    ),
+    # Labels in /journal.
+    "label.company": "Company",
+    "label.role": "Role",
+    "label.mood": "Mood (1-5)",
+    "label.story": "The story you told yourself",
+    "label.prepared": "Prepared and did your best",
+    "label.accept": "Accepting it",
+    "label.went_well": "What went well",
+    "label.went_badly": "What didn't go well",
+    "label.why": "Why",
+    "label.practice": "Who could practise with you",
+    "label.skill": "Skill to sharpen",
+    "label.action": "First action",
+    "label.goal_date": "Target date",
+    "label.strengths": "Strengths",
+    "label.walk": "Daily walk",
+    "label.next_opp": "Next opportunity",
+    "label.interviewer": "Interviewer",
+    # /steps, /journal, /feedback.
+    "steps.title": "The ten steps:",
+    "steps.footer": "👉 is where you are. /resume shows the question; /back changes an answer.",
+    "steps.footer_done": "All done for this rejection. /new starts again for another one.",
+    "journal.empty": "Your journal is empty so far. Your answers will appear here as we go.",
+    "journal.title": "📓 Your journal (page {page} of {pages}, newest first)",
+    "journal.newer": "‹ Newer",
+    "journal.older": "Older ›",
+    "feedback.not_yet": (
+        "We'll write your feedback request together in step 10. /resume continues the journey."
+    ),
+    "feedback.again": "Here's your feedback request again, ready to copy:",
+    # /options.
+    "options.title": "💼 The employers you're talking to:",
+    "options.empty": "None yet. Aim for about five at once.",
+    "options.add": "➕ Add one",
+    "options.close": "Close it",
+    "options.gone": "That one isn't on your list any more.",
+    "options.what_changed": "What's new with {company}?",
+    "options.updated": "Updated: {company} is now at “{stage}”.",
+    "options.closed": ("Closed {company}. Every closed door is practice for the next one. 💪"),
+    "options.ask_company": "Which company? (Send /skip to cancel.)",
+    "options.ask_role": "{company}: what's the role? (/skip if you'd rather not say.)",
+    "options.ask_stage": "Where are you with {company}?",
+    "options.add_cancelled": "Okay, nothing added.",
     # Inputs the bot can't use.
     "fallback.unknown_command": (
         "I don't know the command {command}. Send /help to see the ones I understand."
@@ -48,11 +368,11 @@ EN: dict[str, str] = {
     "fallback.other": (
         "I can only work with text messages and buttons. Send /help to see what I can do."
     ),
-    "fallback.text": "I'm here. Send /start to begin, or /help to see everything I can do.",
     "fallback.stale_button": (
         "That button belongs to an older message and no longer does anything. "
         "Send /help to see what I can do."
     ),
+    "fallback.resume_hint": "Send /resume to see the question we're on.",
     # Something broke on our side.
     "error.generic": (
         "Sorry, something went wrong on my side. Nothing you told me before is lost; "

@@ -7,6 +7,15 @@ from handlers.catalogue import say
 # (command, catalogue key of its one-line description)
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("start", "command.start"),
+    ("resume", "command.resume"),
+    ("steps", "command.steps"),
+    ("back", "command.back"),
+    ("skip", "command.skip"),
+    ("pause", "command.pause"),
+    ("journal", "command.journal"),
+    ("options", "command.options"),
+    ("feedback", "command.feedback"),
+    ("new", "command.new"),
     ("help", "command.help"),
 )
 

@@ -11,6 +11,7 @@ from handlers.catalogue import say
 from handlers.context import Context, HandlerCallback
 from handlers.pipeline import Turn, respond
 from handlers.replies import Reply
+from models.repository import latest_journey
 
 # Message kinds and the catalogue key of the answer each gets, checked in this order.
 _KINDS: tuple[tuple[filters.BaseFilter, str], ...] = (
@@ -18,13 +19,16 @@ _KINDS: tuple[tuple[filters.BaseFilter, str], ...] = (
     (filters.PHOTO, "fallback.photo"),
     (filters.VOICE | filters.AUDIO | filters.VIDEO | filters.VIDEO_NOTE, "fallback.voice"),
     (filters.Document.ALL, "fallback.document"),
-    (filters.TEXT & ~filters.COMMAND, "fallback.text"),
 )
 
 
 def _answer_with(key: str) -> HandlerCallback:
     async def answer(turn: Turn) -> Sequence[Reply]:
-        return [Reply(say(key, turn.user.language_code))]
+        text = say(key, turn.user.language_code)
+        journey = await latest_journey(turn.session, turn.user.telegram_id)
+        if journey is not None and journey.status in ("active", "paused"):
+            text += "\n\n" + say("fallback.resume_hint", turn.user.language_code)
+        return [Reply(text)]
 
     async def callback(update: Update, context: Context) -> None:
         await respond(update, context, answer)

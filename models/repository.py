@@ -3,13 +3,15 @@ the unit of work (`async with sessionmaker.begin() as session:`)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from models.journeys import Answer, Checkin, Journey, Opportunity
 from models.users import ProcessedUpdate, User
 
 
@@ -76,3 +78,185 @@ async def get_user(session: AsyncSession, telegram_id: int) -> User | None:
 async def count_users(session: AsyncSession) -> int:
     """How many users are registered."""
     return int((await session.execute(select(func.count()).select_from(User))).scalar_one())
+
+
+# --- Journeys ------------------------------------------------------------------------------
+
+
+async def latest_journey(session: AsyncSession, user_id: int) -> Journey | None:
+    """The user's newest journey, if any."""
+    stmt = select(Journey).where(Journey.user_id == user_id).order_by(Journey.id.desc()).limit(1)
+    return (await session.scalars(stmt)).first()
+
+
+async def create_journey(
+    session: AsyncSession, *, user_id: int, prompt: str, now: datetime
+) -> Journey:
+    """Start a journey; an unfinished earlier one is kept, marked as left."""
+    await session.execute(
+        update(Journey)
+        .where(Journey.user_id == user_id, Journey.status.in_(("active", "paused")))
+        .values(status="left", updated_at=now)
+    )
+    journey = Journey(
+        user_id=user_id, status="active", prompt=prompt, history="", started_at=now, updated_at=now
+    )
+    session.add(journey)
+    await session.flush()
+    return journey
+
+
+async def journey_answers(session: AsyncSession, journey_id: int) -> dict[str, str]:
+    """Every stored answer of a journey, by prompt key."""
+    rows = await session.execute(
+        select(Answer.key, Answer.value).where(Answer.journey_id == journey_id)
+    )
+    return {key: value for key, value in rows}
+
+
+async def save_answer(
+    session: AsyncSession, *, journey_id: int, key: str, value: str, now: datetime
+) -> None:
+    """Store an answer, replacing an earlier answer to the same prompt."""
+    insert = _insert_for(session, Answer)
+    await session.execute(
+        insert.values(
+            journey_id=journey_id, key=key, value=value, answered_at=now
+        ).on_conflict_do_update(
+            index_elements=[Answer.journey_id, Answer.key],
+            set_={"value": insert.excluded.value, "answered_at": now},
+        )
+    )
+
+
+async def forget_answer(session: AsyncSession, *, journey_id: int, key: str) -> None:
+    """Remove a stored answer."""
+    await session.execute(delete(Answer).where(Answer.journey_id == journey_id, Answer.key == key))
+
+
+async def journal_page(
+    session: AsyncSession, *, user_id: int, keys: Collection[str], offset: int, limit: int
+) -> tuple[list[tuple[Answer, Journey]], int]:
+    """Answers to the given prompts across the user's journeys, newest first, and their count."""
+    where = (Journey.user_id == user_id, Answer.key.in_(keys))
+    rows = await session.execute(
+        select(Answer, Journey)
+        .join(Journey, Answer.journey_id == Journey.id)
+        .where(*where)
+        .order_by(Answer.answered_at.desc(), Journey.id.desc(), Answer.key)
+        .offset(offset)
+        .limit(limit)
+    )
+    total = await session.execute(
+        select(func.count()).select_from(Answer).join(Journey).where(*where)
+    )
+    return [(answer, journey) for answer, journey in rows], int(total.scalar_one())
+
+
+async def set_timezone(session: AsyncSession, *, user_id: int, name: str) -> None:
+    """Remember the user's IANA time zone."""
+    await session.execute(update(User).where(User.telegram_id == user_id).values(timezone=name))
+
+
+async def set_flow(session: AsyncSession, *, user_id: int, flow: str | None) -> None:
+    """Start, move or end the user's side conversation (see User.flow)."""
+    await session.execute(update(User).where(User.telegram_id == user_id).values(flow=flow))
+
+
+# --- Opportunities -----------------------------------------------------------------------
+
+
+async def open_opportunities(session: AsyncSession, user_id: int) -> list[Opportunity]:
+    """Employers the user is still talking to, oldest first."""
+    stmt = (
+        select(Opportunity)
+        .where(Opportunity.user_id == user_id, Opportunity.closed_at.is_(None))
+        .order_by(Opportunity.id)
+    )
+    return list((await session.scalars(stmt)).all())
+
+
+async def add_opportunity(
+    session: AsyncSession,
+    *,
+    user_id: int,
+    journey_id: int | None,
+    company: str,
+    role: str | None,
+    stage: str,
+    now: datetime,
+) -> Opportunity:
+    """Record a new employer the user is talking to."""
+    opportunity = Opportunity(
+        user_id=user_id,
+        journey_id=journey_id,
+        company=company,
+        role=role,
+        stage=stage,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(opportunity)
+    await session.flush()
+    return opportunity
+
+
+async def get_opportunity(
+    session: AsyncSession, *, user_id: int, opportunity_id: int
+) -> Opportunity | None:
+    """One of this user's opportunities (None if it belongs to someone else or is gone)."""
+    opportunity = await session.get(Opportunity, opportunity_id)
+    if opportunity is None or opportunity.user_id != user_id:
+        return None
+    return opportunity
+
+
+# --- Check-ins -------------------------------------------------------------------------------
+
+# Kinds that belong to the user rather than one journey: a new plan replaces the old one.
+USER_WIDE_CHECKINS = frozenset({"walk_daily"})
+
+
+async def plan_checkin(
+    session: AsyncSession,
+    *,
+    user_id: int,
+    journey_id: int | None,
+    kind: str,
+    due_at: datetime,
+    local_time: str | None,
+    now: datetime,
+) -> Checkin:
+    """Plan a check-in, cancelling a pending one of the same kind it replaces."""
+    scope = Checkin.user_id == user_id
+    if kind not in USER_WIDE_CHECKINS:
+        scope = scope & (Checkin.journey_id == journey_id)
+    await session.execute(
+        update(Checkin)
+        .where(scope, Checkin.kind == kind, Checkin.status == "pending")
+        .values(status="cancelled", updated_at=now)
+    )
+    checkin = Checkin(
+        user_id=user_id,
+        journey_id=journey_id,
+        kind=kind,
+        due_at=due_at,
+        status="pending",
+        attempts=0,
+        local_time=local_time,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(checkin)
+    await session.flush()
+    return checkin
+
+
+async def pending_checkins(session: AsyncSession, user_id: int) -> list[Checkin]:
+    """The user's upcoming check-ins, soonest first."""
+    stmt = (
+        select(Checkin)
+        .where(Checkin.user_id == user_id, Checkin.status == "pending")
+        .order_by(Checkin.due_at)
+    )
+    return list((await session.scalars(stmt)).all())

@@ -19,6 +19,9 @@ class User(Base):
     language_code: Mapped[str | None] = mapped_column(String(16))
     # IANA zone name such as "Europe/Berlin"; None until the user tells us.
     timezone: Mapped[str | None] = mapped_column(String(64))
+    # A short side conversation outside the journey, e.g. adding an opportunity from /options:
+    # "opt_company" or "opt_role:<opportunity id>". None when there is none.
+    flow: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime]
     last_seen_at: Mapped[datetime]
 

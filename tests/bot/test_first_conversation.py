@@ -28,9 +28,10 @@ async def test_start_registers_the_user_and_greets_them(
 ) -> None:
     replies = await harness.send("/start", user_id=5001, first_name="Sam", language_code="de")
 
-    assert len(replies) == 1
+    assert len(replies) == 3
     assert replies[0].startswith("Hi Sam")
     assert "ten short steps" in replies[0]
+    assert "Which company was it?" in replies[2]
     async with create_sessionmaker(engine).begin() as session:
         user = await get_user(session, 5001)
     assert user is not None
@@ -94,7 +95,7 @@ async def test_edited_message_gets_a_reply(harness: BotHarness) -> None:
 async def test_plain_text_before_anything_points_to_start(harness: BotHarness) -> None:
     (reply,) = await harness.send("hello?")
 
-    assert "/start" in reply
+    assert "Send /start" in reply
 
 
 async def test_old_button_is_answered(harness: BotHarness) -> None:

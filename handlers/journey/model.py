@@ -1,0 +1,139 @@
+"""The engine's vocabulary: what it reads (a journey's view), what it receives (inputs), and
+what it returns (replies plus effects for the service to store). No Telegram, no SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from handlers.replies import Reply
+
+# --- What the engine reads ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OpportunityView:
+    """An employer the user is talking to."""
+
+    id: int
+    company: str
+    role: str | None
+    stage: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedView:
+    """An upcoming check-in."""
+
+    kind: str
+    due_at: datetime
+
+
+@dataclass(slots=True)
+class JourneyView:
+    """Everything the engine needs about one journey, loaded in the unit of work."""
+
+    journey_id: int
+    status: str
+    prompt: str
+    history: list[str]
+    answers: dict[str, str]
+    opportunities: list[OpportunityView]
+    planned: list[PlannedView]
+    timezone: str | None
+    first_name: str | None
+    language: str | None = None
+
+
+# --- What the engine receives ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TextInput:
+    """A text message."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ButtonInput:
+    """A button of the current prompt was pressed."""
+
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class LocationInput:
+    """A shared location (used to find the time zone)."""
+
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """Skip this prompt."""
+
+
+@dataclass(frozen=True, slots=True)
+class Back:
+    """Go back to the previous prompt."""
+
+
+Input = TextInput | ButtonInput | LocationInput | Skip | Back
+
+# --- What the engine returns -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SaveAnswer:
+    """Store (or replace) the answer to a prompt."""
+
+    key: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class ForgetAnswer:
+    """Remove a stored answer (a draft that became an opportunity)."""
+
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class SetTimezone:
+    """The user's IANA time zone."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class AddOpportunity:
+    """A new employer the user is talking to."""
+
+    company: str
+    role: str | None
+    stage: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlanCheckin:
+    """Plan a check-in, replacing any pending one of the same kind for this journey."""
+
+    kind: str
+    due_at: datetime
+    local_time: str | None = None
+
+
+Effect = SaveAnswer | ForgetAnswer | SetTimezone | AddOpportunity | PlanCheckin
+
+
+@dataclass(slots=True)
+class Outcome:
+    """The engine's answer: replies to send, effects to store, and where the user is now."""
+
+    replies: list[Reply] = field(default_factory=list)
+    effects: list[Effect] = field(default_factory=list)
+    prompt: str = ""
+    history: list[str] = field(default_factory=list)
+    status: str = "active"

@@ -1,0 +1,898 @@
+"""The ten steps declared as data: each prompt's question, what answer it expects, how that
+answer is read, what gets stored, which check-ins it plans, and which prompt comes next.
+
+Prompt keys are short and stable: they are stored in the database and carried in button data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from enum import Enum
+
+from handlers.catalogue import say
+from handlers.journey.model import (
+    AddOpportunity,
+    Effect,
+    ForgetAnswer,
+    JourneyView,
+    PlanCheckin,
+    SaveAnswer,
+    SetTimezone,
+)
+from handlers.parsing import (
+    COMMON_ZONES,
+    parse_count,
+    parse_hours,
+    parse_target_date,
+    parse_time_of_day,
+    resolve_timezone,
+    split_items,
+)
+from scheduler.planner import (
+    add_working_days,
+    at_local_date,
+    format_local,
+    local_now,
+    next_daily,
+)
+
+TARGET_OPTIONS = 5
+MAX_ANSWER_CHARS = 1500
+GRIEF_MIN_HOURS, GRIEF_MAX_HOURS = 12, 72
+FEEDBACK_FOLLOWUP_WORKING_DAYS = 3
+MORNING = time(10, 0)
+STAGES = ("applied", "screening", "interviewing", "final", "offer")
+
+# The ten steps: number -> catalogue key of its title.
+STEP_TITLES: dict[int, str] = {n: f"step.{n}" for n in range(1, 11)}
+INTAKE, WRAP_UP = 0, 11
+
+
+class Expect(Enum):
+    """The kind of answer a prompt expects."""
+
+    TEXT = "text"
+    CHOICE = "choice"
+    NUMBER = "number"
+    TIME = "time"
+    ZONE = "zone"
+    DATE = "date"
+    ITEMS = "items"
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A button of a prompt; typing its label (or value) works as well."""
+
+    value: str
+    label: str
+
+
+@dataclass(slots=True)
+class Ctx:
+    """What a prompt's functions may read: the journey, the time, the user's zone."""
+
+    view: JourneyView
+    now: datetime
+    default_zone: str
+
+    @property
+    def zone(self) -> str:
+        """The user's zone, or the deployment's default until they tell us."""
+        return self.view.timezone or self.default_zone
+
+    @property
+    def lang(self) -> str | None:
+        """The user's language code."""
+        return self.view.language
+
+    def t(self, key: str, **values: object) -> str:
+        """A catalogue text in the user's language."""
+        return say(key, self.lang, **values)
+
+    def answer(self, key: str) -> str | None:
+        """A stored answer of this journey."""
+        return self.view.answers.get(key)
+
+
+@dataclass(slots=True)
+class Reaction:
+    """What an accepted answer (or a skip) leads to."""
+
+    next: str
+    say: list[str] = field(default_factory=list)
+    effects: list[Effect] = field(default_factory=list)
+    # A message to send on its own (e.g. the feedback request, so it is easy to copy).
+    standalone: str | None = None
+    # Ask the same prompt again (e.g. after a gentle steer) instead of moving on.
+    again: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Invalid:
+    """A typed answer that can't be used, and the catalogue key explaining why."""
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+
+Parsed = object  # the value handed to `react`: str, int, time, date, float, list[str] …
+Parser = Callable[[Ctx, str], "Parsed | Invalid"]
+Reactor = Callable[[Ctx, Parsed | None], Reaction]
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    """One question of the journey."""
+
+    key: str
+    step: int
+    expects: Expect
+    question: Callable[[Ctx], str]
+    react: Reactor
+    choices: Callable[[Ctx], list[Choice]] = lambda ctx: []
+    parse: Parser | None = None
+    skippable: bool = True
+    # Catalogue key of the label /journal shows beside the stored answer.
+    journal_label: str | None = None
+
+
+PROMPTS: dict[str, Prompt] = {}
+
+
+def prompt(p: Prompt) -> Prompt:
+    """Register a prompt."""
+    PROMPTS[p.key] = p
+    return p
+
+
+def _text(key: str) -> Callable[[Ctx], str]:
+    return lambda ctx: ctx.t(key)
+
+
+def _choices(*pairs: tuple[str, str]) -> Callable[[Ctx], list[Choice]]:
+    return lambda ctx: [Choice(value, ctx.t(label)) for value, label in pairs]
+
+
+def _save(key: str, value: Parsed | None) -> list[Effect]:
+    return [] if value is None else [SaveAnswer(key, str(value))]
+
+
+# --- Intake ------------------------------------------------------------------------------
+
+
+def _react_company(ctx: Ctx, value: Parsed | None) -> Reaction:
+    return Reaction("role", effects=_save("company", value))
+
+
+def _react_role(ctx: Ctx, value: Parsed | None) -> Reaction:
+    return Reaction("when", effects=_save("role", value))
+
+
+def _react_when(ctx: Ctx, value: Parsed | None) -> Reaction:
+    said = [ctx.t(f"intake.when.{value}")] if value else []
+    return Reaction("mood", say=said, effects=_save("when", value))
+
+
+def _after_mood(ctx: Ctx) -> str:
+    return "story" if ctx.view.timezone else "tz"
+
+
+def _react_mood(ctx: Ctx, value: Parsed | None) -> Reaction:
+    said = [ctx.t(f"intake.mood.{value}")] if value else []
+    return Reaction(_after_mood(ctx), say=said, effects=_save("mood", value))
+
+
+def _parse_zone(ctx: Ctx, text: str) -> Parsed | Invalid:
+    match = resolve_timezone(text)
+    if match is None:
+        return Invalid("invalid.zone", (("text", text[:40]),))
+    return match.name
+
+
+def _react_zone(ctx: Ctx, value: Parsed | None) -> Reaction:
+    zone = str(value) if value else ctx.default_zone
+    ctx.view.timezone = zone
+    key = "intake.tz.confirm" if value else "intake.tz.default"
+    local = local_now(ctx.now, zone).strftime("%H:%M")
+    return Reaction("story", say=[ctx.t(key, zone=zone, time=local)], effects=[SetTimezone(zone)])
+
+
+# --- Step 1: Don't take it personally ----------------------------------------------------
+
+
+def _react_story(ctx: Ctx, value: Parsed | None) -> Reaction:
+    return Reaction("prepared", say=[ctx.t("s1.reframe")], effects=_save("story", value))
+
+
+def _react_prepared(ctx: Ctx, value: Parsed | None) -> Reaction:
+    said = [ctx.t(f"s1.prepared.{value}")] if value else []
+    return Reaction("accept", say=said, effects=_save("prepared", value))
+
+
+# --- Step 2: Accept reality ---------------------------------------------------------------
+
+_BLAME_MARKERS = (
+    "unfair",
+    "rigged",
+    "biased",
+    "their fault",
+    "they were wrong",
+    "idiot",
+    "stupid",
+    "nepotism",
+    "inside candidate",
+    "internal candidate",
+    "already had someone",
+    "didn't deserve",
+    "didnt deserve",
+    "blame",
+    "because of them",
+)
+
+
+def _react_accept(ctx: Ctx, value: Parsed | None) -> Reaction:
+    if value is None:
+        return Reaction("opt_count")
+    text = str(value).lower()
+    if any(marker in text for marker in _BLAME_MARKERS) and not ctx.answer("accept_steered"):
+        # Steer once, gently; the second sentence is kept whatever it says.
+        return Reaction(
+            "accept",
+            say=[ctx.t("s2.steer")],
+            effects=[SaveAnswer("accept_steered", "1")],
+            again=True,
+        )
+    return Reaction("opt_count", say=[ctx.t("s2.thanks")], effects=_save("accept", value))
+
+
+# --- Step 3: Have options -----------------------------------------------------------------
+
+
+def meter(count: int, lang: str | None = None) -> str:
+    """ "▰▰▱▱▱ 2 of 5" toward the five employers the article recommends."""
+    shown = min(count, TARGET_OPTIONS)
+    bar = "▰" * shown + "▱" * (TARGET_OPTIONS - shown)
+    return say("s3.meter", lang, bar=bar, count=count, target=TARGET_OPTIONS)
+
+
+def _parse_count(ctx: Ctx, text: str) -> Parsed | Invalid:
+    count = parse_count(text)
+    if count is None or count > 100:
+        return Invalid("invalid.count")
+    return count
+
+
+def _react_count(ctx: Ctx, value: Parsed | None) -> Reaction:
+    known = len(ctx.view.opportunities)
+    if value is None:
+        return _leave_options(ctx)
+    count = int(str(value))
+    said = [ctx.t("s3.count.none" if count == 0 else "s3.count.some", count=count)]
+    if known:
+        said.append(ctx.t("s3.already_known", known=known) + "\n" + meter(known, ctx.lang))
+    return Reaction("opt_company", say=said, effects=_save("opt_count", count))
+
+
+def _react_opp_company(ctx: Ctx, value: Parsed | None) -> Reaction:
+    if value is None:
+        return _leave_options(ctx)
+    return Reaction("opt_role", effects=_save("opt_company", value))
+
+
+def _react_opp_role(ctx: Ctx, value: Parsed | None) -> Reaction:
+    effects: list[Effect] = (
+        _save("opt_role", value) if value is not None else [ForgetAnswer("opt_role")]
+    )
+    return Reaction("opt_stage", effects=effects)
+
+
+def _react_opp_stage(ctx: Ctx, value: Parsed | None) -> Reaction:
+    company = ctx.answer("opt_company")
+    if company is None:  # reached by Back after the draft was stored: start that one again
+        return Reaction("opt_company")
+    stage = str(value) if value else "applied"
+    count = len(ctx.view.opportunities) + 1
+    said = [
+        ctx.t("s3.added", company=company, stage=ctx.t(f"stage.{stage}"))
+        + "\n"
+        + meter(count, ctx.lang)
+    ]
+    effects: list[Effect] = [
+        AddOpportunity(company, ctx.answer("opt_role"), stage),
+        ForgetAnswer("opt_company"),
+        ForgetAnswer("opt_role"),
+    ]
+    wanted = int(ctx.answer("opt_count") or 0)
+    if count >= max(wanted, 1) and count >= TARGET_OPTIONS:
+        said.append(ctx.t("s3.enough"))
+        return Reaction("went_well", say=said, effects=effects)
+    return Reaction("opt_more", say=said, effects=effects)
+
+
+def _react_opp_more(ctx: Ctx, value: Parsed | None) -> Reaction:
+    if value == "add":
+        return Reaction("opt_company")
+    return _leave_options(ctx)
+
+
+def _leave_options(ctx: Ctx) -> Reaction:
+    count = len(ctx.view.opportunities)
+    said = [meter(count, ctx.lang)]
+    if count < TARGET_OPTIONS:
+        said.append(ctx.t("s3.where_next"))
+    return Reaction("went_well", say=["\n\n".join(said)])
+
+
+def _ask_opp_company(ctx: Ctx) -> str:
+    return ctx.t("s3.ask_company_next" if ctx.view.opportunities else "s3.ask_company")
+
+
+# --- Step 4: Introspect -------------------------------------------------------------------
+
+
+def _react_went_well(ctx: Ctx, value: Parsed | None) -> Reaction:
+    return Reaction("went_badly", effects=_save("went_well", value))
+
+
+def _react_went_badly(ctx: Ctx, value: Parsed | None) -> Reaction:
+    return Reaction("why", effects=_save("went_badly", value))
+
+
+def _react_why(ctx: Ctx, value: Parsed | None) -> Reaction:
+    return Reaction("practice", say=[ctx.t("s4.saved")], effects=_save("why", value))
+
+
+def _react_practice(ctx: Ctx, value: Parsed | None) -> Reaction:
+    said = [ctx.t("s4.practice_thanks")] if value else []
+    return Reaction("skill", say=said, effects=_save("practice", value))
+
+
+# --- Step 5: Keep learning ----------------------------------------------------------------
+
+
+def _react_skill(ctx: Ctx, value: Parsed | None) -> Reaction:
+    return Reaction("action", effects=_save("skill", value))
+
+
+def _react_action(ctx: Ctx, value: Parsed | None) -> Reaction:
+    return Reaction("goal_date", effects=_save("action", value))
+
+
+def _parse_goal_date(ctx: Ctx, text: str) -> Parsed | Invalid:
+    today = local_now(ctx.now, ctx.zone).date()
+    day = parse_target_date(text, today)
+    if day is None:
+        return Invalid("invalid.date")
+    if day <= today or day > today + timedelta(days=366):
+        return Invalid("invalid.date_range")
+    return day.isoformat()
+
+
+def _goal_choices(ctx: Ctx) -> list[Choice]:
+    today = local_now(ctx.now, ctx.zone).date()
+    return [
+        Choice((today + timedelta(days=days)).isoformat(), ctx.t(label))
+        for days, label in ((7, "s5.in_week"), (14, "s5.in_two_weeks"), (30, "s5.in_month"))
+    ]
+
+
+def _react_goal_date(ctx: Ctx, value: Parsed | None) -> Reaction:
+    if value is None:
+        return Reaction("strengths")
+    due = at_local_date(date.fromisoformat(str(value)), MORNING, ctx.zone)
+    confirm = ctx.t("s5.confirm", when=format_local(due, ctx.zone))
+    return Reaction(
+        "strengths",
+        say=[confirm],
+        effects=[SaveAnswer("goal_date", str(value)), PlanCheckin("learning_goal", due)],
+    )
+
+
+# --- Step 6: Consider your strengths ------------------------------------------------------
+
+
+def _parse_items(ctx: Ctx, text: str) -> Parsed | Invalid:
+    items = split_items(text)
+    return items if items else Invalid("invalid.empty")
+
+
+def _react_strengths(ctx: Ctx, value: Parsed | None) -> Reaction:
+    if value is None:
+        return Reaction("grief")
+    known = [s for s in (ctx.answer("strengths") or "").split("\n") if s]
+    if len(known) >= 3:  # changing a complete answer (after Back) replaces it
+        known = []
+    assert isinstance(value, list)
+    strengths = (known + [str(v) for v in value])[:5]
+    effects: list[Effect] = [SaveAnswer("strengths", "\n".join(strengths))]
+    if len(strengths) < 3:
+        return Reaction(
+            "strengths",
+            say=[ctx.t("s6.more", count=len(strengths), missing=3 - len(strengths))],
+            effects=effects,
+            again=True,
+        )
+    listed = "\n".join(f"• {s}" for s in strengths)
+    return Reaction("grief", say=[ctx.t("s6.reflect", strengths=listed)], effects=effects)
+
+
+def _ask_strengths(ctx: Ctx) -> str:
+    known = [s for s in (ctx.answer("strengths") or "").split("\n") if s]
+    if 0 < len(known) < 3:
+        return ctx.t("s6.ask_more", missing=3 - len(known))
+    return ctx.t("s6.ask")
+
+
+# --- Step 7: A limited time to grieve ------------------------------------------------------
+
+
+def _plan_grief(ctx: Ctx, hours: float) -> Reaction:
+    due = ctx.now + timedelta(hours=hours)
+    return Reaction(
+        "walk",
+        say=[ctx.t("s7.confirm", hours=f"{hours:g}", when=format_local(due, ctx.zone))],
+        effects=[SaveAnswer("grief_hours", f"{hours:g}"), PlanCheckin("grief_over", due)],
+    )
+
+
+def _react_grief(ctx: Ctx, value: Parsed | None) -> Reaction:
+    if value is None:
+        return Reaction("walk")
+    if value == "custom":
+        return Reaction("grief_hours")
+    return _plan_grief(ctx, float(str(value)))
+
+
+def _parse_grief_hours(ctx: Ctx, text: str) -> Parsed | Invalid:
+    hours = parse_hours(text)
+    if hours is None:
+        return Invalid("invalid.hours")
+    if not GRIEF_MIN_HOURS <= hours <= GRIEF_MAX_HOURS:
+        return Invalid("invalid.hours_range")
+    return hours
+
+
+def _react_grief_hours(ctx: Ctx, value: Parsed | None) -> Reaction:
+    if value is None:
+        return Reaction("walk")
+    return _plan_grief(ctx, float(str(value)))
+
+
+# --- Step 8: Take a walk -------------------------------------------------------------------
+
+
+def _parse_time(ctx: Ctx, text: str) -> Parsed | Invalid:
+    at = parse_time_of_day(text)
+    if at is None:
+        return Invalid("invalid.time", (("text", text[:20]),))
+    return at.strftime("%H:%M")
+
+
+def _react_walk(ctx: Ctx, value: Parsed | None) -> Reaction:
+    if value is None:
+        return Reaction("next_opp", say=[ctx.t("s8.skipped")])
+    hh, mm = str(value).split(":")
+    first = next_daily(time(int(hh), int(mm)), ctx.zone, ctx.now)
+    return Reaction(
+        "next_opp",
+        say=[ctx.t("s8.confirm", time=value, first=format_local(first, ctx.zone))],
+        effects=[SaveAnswer("walk", str(value)), PlanCheckin("walk_daily", first, str(value))],
+    )
+
+
+# --- Step 9: Keep it moving ----------------------------------------------------------------
+
+
+def _next_opp_choices(ctx: Ctx) -> list[Choice]:
+    picks = [
+        Choice(str(o.id), o.company if len(o.company) <= 30 else o.company[:29] + "…")
+        for o in ctx.view.opportunities[:6]
+    ]
+    return [*picks, Choice("new", ctx.t("s9.new"))]
+
+
+def _parse_next_opp(ctx: Ctx, text: str) -> Parsed | Invalid:
+    # Typing a company we know picks it; anything else becomes a new opportunity.
+    for opportunity in ctx.view.opportunities:
+        if opportunity.company.casefold() == text.strip().casefold():
+            return str(opportunity.id)
+    return "new:" + text
+
+
+def _react_next_opp(ctx: Ctx, value: Parsed | None) -> Reaction:
+    if value is None:
+        return Reaction("interviewer")
+    chosen = str(value)
+    if chosen == "new":
+        return Reaction("next_new")
+    if chosen.startswith("new:"):
+        return _react_next_new(ctx, chosen.removeprefix("new:"))
+    company = next((o.company for o in ctx.view.opportunities if str(o.id) == chosen), None)
+    if company is None:
+        return Reaction("next_opp")
+    return Reaction("tailor", effects=[SaveAnswer("next_opp", company)])
+
+
+def _react_next_new(ctx: Ctx, value: Parsed | None) -> Reaction:
+    if value is None:
+        return Reaction("next_opp")
+    company = str(value)
+    return Reaction(
+        "tailor",
+        effects=[AddOpportunity(company, None, "applied"), SaveAnswer("next_opp", company)],
+    )
+
+
+def _ask_tailor(ctx: Ctx) -> str:
+    strengths = [s for s in (ctx.answer("strengths") or "").split("\n") if s]
+    lead = ", ".join(strengths[:3]) if strengths else ctx.t("s9.your_strengths")
+    return ctx.t("s9.checklist", company=ctx.answer("next_opp") or "", strengths=lead)
+
+
+def _react_tailor(ctx: Ctx, value: Parsed | None) -> Reaction:
+    return Reaction("interviewer", say=[ctx.t("s9.go")] if value else [])
+
+
+# --- Step 10: Ask for feedback ---------------------------------------------------------------
+
+
+def feedback_request(ctx: Ctx, interviewer: str | None) -> str:
+    """A polite, ready-to-send feedback request written from the journey's answers."""
+    role = ctx.answer("role")
+    company = ctx.answer("company")
+    position = (
+        ctx.t("s10.letter.role_at", role=role, company=company)
+        if role and company
+        else ctx.t("s10.letter.role", role=role)
+        if role
+        else ctx.t("s10.letter.at", company=company)
+        if company
+        else ctx.t("s10.letter.position")
+    )
+    return ctx.t(
+        "s10.letter",
+        greeting=interviewer or ctx.t("s10.letter.team"),
+        position=position,
+        name=ctx.view.first_name or "",
+    ).strip()
+
+
+def _react_interviewer(ctx: Ctx, value: Parsed | None) -> Reaction:
+    letter = feedback_request(ctx, str(value) if value else None)
+    effects = [*_save("interviewer", value), SaveAnswer("fb_draft", letter)]
+    return Reaction("fb_send", say=[ctx.t("s10.here_it_is")], effects=effects, standalone=letter)
+
+
+def _react_fb_send(ctx: Ctx, value: Parsed | None) -> Reaction:
+    if value != "sent":
+        return Reaction("done", say=[ctx.t("s10.later")], effects=_save("fb_send", value))
+    due = add_working_days(ctx.now, FEEDBACK_FOLLOWUP_WORKING_DAYS, ctx.zone, MORNING)
+    return Reaction(
+        "done",
+        say=[ctx.t("s10.followup", when=format_local(due, ctx.zone))],
+        effects=[SaveAnswer("fb_send", "sent"), PlanCheckin("feedback_followup", due)],
+    )
+
+
+def _react_done(ctx: Ctx, value: Parsed | None) -> Reaction:
+    return Reaction("done")
+
+
+def _parse_free_text(ctx: Ctx, text: str) -> Parsed | Invalid:
+    return text
+
+
+# --- The prompts, in journey order -------------------------------------------------------
+
+prompt(
+    Prompt(
+        "company",
+        INTAKE,
+        Expect.TEXT,
+        _text("intake.company"),
+        _react_company,
+        parse=_parse_free_text,
+        journal_label="label.company",
+    )
+)
+prompt(
+    Prompt(
+        "role",
+        INTAKE,
+        Expect.TEXT,
+        _text("intake.role"),
+        _react_role,
+        parse=_parse_free_text,
+        journal_label="label.role",
+    )
+)
+prompt(
+    Prompt(
+        "when",
+        INTAKE,
+        Expect.CHOICE,
+        _text("intake.when"),
+        _react_when,
+        choices=_choices(
+            ("today", "intake.when.today_label"),
+            ("yesterday", "intake.when.yesterday_label"),
+            ("earlier", "intake.when.earlier_label"),
+        ),
+    )
+)
+prompt(
+    Prompt(
+        "mood",
+        INTAKE,
+        Expect.CHOICE,
+        _text("intake.mood"),
+        _react_mood,
+        choices=lambda ctx: [Choice(str(n), ctx.t(f"intake.mood.label.{n}")) for n in range(1, 6)],
+        journal_label="label.mood",
+    )
+)
+prompt(
+    Prompt(
+        "tz",
+        INTAKE,
+        Expect.ZONE,
+        _text("intake.tz"),
+        _react_zone,
+        choices=lambda ctx: [Choice(name, label) for name, label in COMMON_ZONES],
+        parse=_parse_zone,
+    )
+)
+prompt(
+    Prompt(
+        "story",
+        1,
+        Expect.TEXT,
+        _text("s1.story"),
+        _react_story,
+        parse=_parse_free_text,
+        journal_label="label.story",
+    )
+)
+prompt(
+    Prompt(
+        "prepared",
+        1,
+        Expect.CHOICE,
+        _text("s1.prepared"),
+        _react_prepared,
+        choices=_choices(
+            ("yes", "s1.prepared.yes_label"),
+            ("mostly", "s1.prepared.mostly_label"),
+            ("not_really", "s1.prepared.not_really_label"),
+        ),
+        journal_label="label.prepared",
+    )
+)
+prompt(
+    Prompt(
+        "accept",
+        2,
+        Expect.TEXT,
+        _text("s2.accept"),
+        _react_accept,
+        parse=_parse_free_text,
+        journal_label="label.accept",
+    )
+)
+prompt(
+    Prompt(
+        "opt_count",
+        3,
+        Expect.NUMBER,
+        _text("s3.count"),
+        _react_count,
+        choices=lambda ctx: [Choice(str(n), "5+" if n == 5 else str(n)) for n in range(6)],
+        parse=_parse_count,
+    )
+)
+prompt(
+    Prompt(
+        "opt_company", 3, Expect.TEXT, _ask_opp_company, _react_opp_company, parse=_parse_free_text
+    )
+)
+prompt(
+    Prompt(
+        "opt_role", 3, Expect.TEXT, _text("s3.ask_role"), _react_opp_role, parse=_parse_free_text
+    )
+)
+prompt(
+    Prompt(
+        "opt_stage",
+        3,
+        Expect.CHOICE,
+        _text("s3.ask_stage"),
+        _react_opp_stage,
+        choices=lambda ctx: [Choice(s, ctx.t(f"stage.{s}")) for s in STAGES],
+    )
+)
+prompt(
+    Prompt(
+        "opt_more",
+        3,
+        Expect.CHOICE,
+        _text("s3.more"),
+        _react_opp_more,
+        choices=_choices(("add", "s3.more.add"), ("done", "s3.more.done")),
+    )
+)
+prompt(
+    Prompt(
+        "went_well",
+        4,
+        Expect.TEXT,
+        _text("s4.went_well"),
+        _react_went_well,
+        parse=_parse_free_text,
+        journal_label="label.went_well",
+    )
+)
+prompt(
+    Prompt(
+        "went_badly",
+        4,
+        Expect.TEXT,
+        _text("s4.went_badly"),
+        _react_went_badly,
+        parse=_parse_free_text,
+        journal_label="label.went_badly",
+    )
+)
+prompt(
+    Prompt(
+        "why",
+        4,
+        Expect.TEXT,
+        _text("s4.why"),
+        _react_why,
+        parse=_parse_free_text,
+        journal_label="label.why",
+    )
+)
+prompt(
+    Prompt(
+        "practice",
+        4,
+        Expect.TEXT,
+        _text("s4.practice"),
+        _react_practice,
+        parse=_parse_free_text,
+        journal_label="label.practice",
+    )
+)
+prompt(
+    Prompt(
+        "skill",
+        5,
+        Expect.TEXT,
+        _text("s5.skill"),
+        _react_skill,
+        parse=_parse_free_text,
+        journal_label="label.skill",
+    )
+)
+prompt(
+    Prompt(
+        "action",
+        5,
+        Expect.TEXT,
+        _text("s5.action"),
+        _react_action,
+        parse=_parse_free_text,
+        journal_label="label.action",
+    )
+)
+prompt(
+    Prompt(
+        "goal_date",
+        5,
+        Expect.DATE,
+        _text("s5.goal_date"),
+        _react_goal_date,
+        choices=_goal_choices,
+        parse=_parse_goal_date,
+        journal_label="label.goal_date",
+    )
+)
+prompt(
+    Prompt(
+        "strengths",
+        6,
+        Expect.ITEMS,
+        _ask_strengths,
+        _react_strengths,
+        parse=_parse_items,
+        journal_label="label.strengths",
+    )
+)
+prompt(
+    Prompt(
+        "grief",
+        7,
+        Expect.CHOICE,
+        _text("s7.grief"),
+        _react_grief,
+        choices=_choices(("24", "s7.24h"), ("48", "s7.48h"), ("custom", "s7.custom")),
+    )
+)
+prompt(
+    Prompt(
+        "grief_hours",
+        7,
+        Expect.NUMBER,
+        _text("s7.grief_hours"),
+        _react_grief_hours,
+        parse=_parse_grief_hours,
+    )
+)
+prompt(
+    Prompt(
+        "walk",
+        8,
+        Expect.TIME,
+        _text("s8.walk"),
+        _react_walk,
+        choices=lambda ctx: [Choice(t, t) for t in ("07:30", "12:30", "18:00")],
+        parse=_parse_time,
+        journal_label="label.walk",
+    )
+)
+prompt(
+    Prompt(
+        "next_opp",
+        9,
+        Expect.CHOICE,
+        _text("s9.next_opp"),
+        _react_next_opp,
+        choices=_next_opp_choices,
+        parse=_parse_next_opp,
+        journal_label="label.next_opp",
+    )
+)
+prompt(
+    Prompt(
+        "next_new", 9, Expect.TEXT, _text("s9.next_new"), _react_next_new, parse=_parse_free_text
+    )
+)
+prompt(
+    Prompt(
+        "tailor",
+        9,
+        Expect.CHOICE,
+        _ask_tailor,
+        _react_tailor,
+        choices=_choices(("ok", "s9.got_it")),
+        skippable=False,
+    )
+)
+prompt(
+    Prompt(
+        "interviewer",
+        10,
+        Expect.TEXT,
+        _text("s10.interviewer"),
+        _react_interviewer,
+        parse=_parse_free_text,
+        journal_label="label.interviewer",
+    )
+)
+prompt(
+    Prompt(
+        "fb_send",
+        10,
+        Expect.CHOICE,
+        _text("s10.send"),
+        _react_fb_send,
+        choices=_choices(("sent", "s10.send.yes"), ("later", "s10.send.later")),
+    )
+)
+prompt(Prompt("done", WRAP_UP, Expect.CHOICE, lambda ctx: "", _react_done, skippable=False))
+
+FIRST_PROMPT = "company"
