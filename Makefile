@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck dockerlint pytest install clean
+.PHONY: run test lint typecheck dockerlint pytest install clean transcript
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -35,6 +35,10 @@ dockerlint: $(STAMP)
 
 pytest: $(STAMP)
 	$(BIN)/pytest
+
+## Regenerate docs/conversation.md by talking to the real bot process (fake Bot API).
+transcript: $(STAMP)
+	$(BIN)/python docs/transcript.py docs/conversation.md
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build *.egg-info

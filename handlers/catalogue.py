@@ -60,7 +60,7 @@ EN: dict[str, str] = {
     # Moving around.
     "nav.back_button": "‹ Back",
     "nav.skip_button": "Skip ›",
-    "nav.previous_answer": "Your earlier answer: “{answer}”. Send a new one to change it.",
+    "nav.previous_answer": "Your earlier answer: “{answer}”. Send a new one to change it, or tap Skip to keep it.",
     "nav.no_back": "This is the first question, so there's nothing to go back to.",
     "nav.cannot_skip": "This one can't be skipped, but it only takes a tap.",
     "nav.stale_here": "That button is from an earlier message. Here's where we are now:",
@@ -135,8 +135,8 @@ EN: dict[str, str] = {
         "Then there's little else you could have done. The outcome wasn't in your hands."
     ),
     "s1.prepared.mostly": (
-        "Mostly is a lot. Note the one thing you'd prepare differently; we'll come back to it "
-        "in step 4."
+        "Mostly is a lot. Keep in mind the one thing you'd prepare differently; we'll come "
+        "back to it in step 4."
     ),
     "s1.prepared.not_really": (
         "That's honest, and useful: it means the next one is partly in your hands. "
@@ -153,6 +153,7 @@ EN: dict[str, str] = {
         "unfair. But blaming them keeps your energy stuck there. Try once more with a sentence "
         "about what is, and what you'll do: “I didn't get it, and…”"
     ),
+    "s2.accept_again": "In your own words: one sentence that accepts what happened.",
     "s2.thanks": "That's the spirit. Accepting it doesn't mean it didn't matter; it frees you to move.",
     # Step 3.
     "s3.count": (
@@ -185,6 +186,7 @@ EN: dict[str, str] = {
     # Step 4.
     "s4.went_well": "Let's look back calmly. What went well in the interview?",
     "s4.went_badly": "What didn't go so well?",
+    "s4.preparation_hint": "(In step 1 you said your preparation wasn't all there: anything you'd prepare differently belongs here too.)",
     "s4.why": "Why do you think that part went the way it did?",
     "s4.saved": "Saved as a reflection (see /journal). Writing it down is how it turns into improvement next time.",
     "s4.practice": (
@@ -234,6 +236,7 @@ EN: dict[str, str] = {
         "What time each day suits a walk? Pick one or type a time like 7:30 or 6.15 pm."
     ),
     "s8.confirm": "A walk every day at {time}. I'll remind you, starting {first}.",
+    "s8.kept": "Keeping your daily walk at {time}.",
     "s8.skipped": "No walk reminder then. You can still step outside whenever you like.",
     # Step 9.
     "s9.next_opp": (

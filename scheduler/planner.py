@@ -80,12 +80,15 @@ def local_now(now: datetime.datetime, zone: ZoneName) -> datetime.datetime:
     return now.astimezone(_zone(zone))
 
 
+def format_day(day: datetime.date) -> str:
+    """Format a calendar day for people, like "Thu 26 Nov"."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+
+
 def format_local(moment: datetime.datetime, zone: ZoneName) -> str:
     """Format an instant for people in `zone`, like "Thu 26 Nov, 14:05"."""
     local = local_now(moment, zone)
-    weekday = _WEEKDAYS[local.weekday()]
-    month = _MONTHS[local.month - 1]
-    return f"{weekday} {local.day} {month}, {local:%H:%M}"
+    return f"{format_day(local.date())}, {local:%H:%M}"
 
 
 def format_local_time(moment: datetime.datetime, zone: ZoneName) -> str:

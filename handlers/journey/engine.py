@@ -3,7 +3,7 @@ the replies to send and the effects to store. Pure: no Telegram, no database, no
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from handlers.catalogue import say
 from handlers.journey.model import (
@@ -33,10 +33,11 @@ from handlers.journey.steps import (
     Parsed,
     Reaction,
     meter,
+    short,
 )
 from handlers.parsing import timezone_from_location
 from handlers.replies import Button, Reply
-from scheduler.planner import format_local
+from scheduler.planner import format_day, format_local
 
 # Button data: "j:<journey id>:<prompt key>:<value>"; "~s" and "~b" are Skip and Back.
 BUTTON_PREFIX = "j"
@@ -60,7 +61,7 @@ def parse_button(data: str) -> tuple[int, str, str] | None:
 
 
 def progress_header(step: int, lang: str | None) -> str:
-    """ "Step 4 of 10 · Introspect" and a ten-cell bar; intake has its own line."""
+    """The header of a prompt: "Step 4 of 10 · Introspect" and a ten-cell bar."""
     if step == INTAKE:
         return say("header.intake", lang)
     bar = "▰" * step + "▱" * (10 - step)
@@ -76,8 +77,7 @@ def _rows(buttons: list[Button]) -> list[tuple[Button, ...]]:
 
 def quote(text: str, limit: int = QUOTE_CHARS) -> str:
     """A user's words, shortened for a summary line."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return short(text, limit)
 
 
 def render_prompt(ctx: Ctx, key: str, *, show_previous: bool = False) -> Reply:
@@ -254,7 +254,7 @@ def wrap_up(ctx: Ctx, effects: list[Effect] | None = None) -> str:
             "wrap.learning",
             skill=quote(a["skill"], 60),
             action=quote(a.get("action", "—"), 60),
-            date=a.get("goal_date", "—"),
+            date=format_day(date.fromisoformat(a["goal_date"])) if a.get("goal_date") else "—",
         )
     if a.get("strengths"):
         line(

@@ -32,7 +32,7 @@ from handlers.journey.model import (
     SetTimezone,
     Skip,
 )
-from handlers.journey.steps import FIRST_PROMPT, PROMPTS, STEP_TITLES, Ctx
+from handlers.journey.steps import FIRST_PROMPT, PROMPTS, STEP_TITLES, Ctx, display_answer
 from handlers.pipeline import Turn
 from handlers.replies import Button, Reply
 from models import repository as repo
@@ -262,7 +262,8 @@ async def journal(turn: Turn, zone: str, page: int = 0) -> list[Reply]:
         when = format_local(answer.answered_at, zone_name)
         step = progress_header(prompt.step, lang).split("\n")[0]
         entries.append(
-            f"{when} · {step}\n{say(prompt.journal_label, lang)}: {quote(answer.value, 500)}"
+            f"{when} · {step}\n{say(prompt.journal_label, lang)}: "
+            + quote(display_answer(answer.key, answer.value, lang), 500)
         )
     text = say("journal.title", lang, page=page + 1, pages=pages) + "\n\n" + "\n\n".join(entries)
     nav = []

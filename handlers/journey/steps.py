@@ -33,6 +33,7 @@ from handlers.parsing import (
 from scheduler.planner import (
     add_working_days,
     at_local_date,
+    format_day,
     format_local,
     local_now,
     next_daily,
@@ -148,6 +149,12 @@ def prompt(p: Prompt) -> Prompt:
     return p
 
 
+def short(text: str, limit: int) -> str:
+    """A user's words on one line, shortened to `limit` characters for a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _text(key: str) -> Callable[[Ctx], str]:
     return lambda ctx: ctx.t(key)
 
@@ -193,6 +200,8 @@ def _parse_zone(ctx: Ctx, text: str) -> Parsed | Invalid:
 
 
 def _react_zone(ctx: Ctx, value: Parsed | None) -> Reaction:
+    if value is None and ctx.view.timezone:  # skipped after Back: keep the zone we have
+        return Reaction("story")
     zone = str(value) if value else ctx.default_zone
     ctx.view.timezone = zone
     key = "intake.tz.confirm" if value else "intake.tz.default"
@@ -223,9 +232,6 @@ _BLAME_MARKERS = (
     "idiot",
     "stupid",
     "nepotism",
-    "inside candidate",
-    "internal candidate",
-    "already had someone",
     "didn't deserve",
     "didnt deserve",
     "blame",
@@ -252,7 +258,7 @@ def _react_accept(ctx: Ctx, value: Parsed | None) -> Reaction:
 
 
 def meter(count: int, lang: str | None = None) -> str:
-    """ "▰▰▱▱▱ 2 of 5" toward the five employers the article recommends."""
+    """Progress toward the five employers the article recommends: "▰▰▱▱▱ 2 of 5"."""
     shown = min(count, TARGET_OPTIONS)
     bar = "▰" * shown + "▱" * (TARGET_OPTIONS - shown)
     return say("s3.meter", lang, bar=bar, count=count, target=TARGET_OPTIONS)
@@ -296,7 +302,7 @@ def _react_opp_stage(ctx: Ctx, value: Parsed | None) -> Reaction:
     stage = str(value) if value else "applied"
     count = len(ctx.view.opportunities) + 1
     said = [
-        ctx.t("s3.added", company=company, stage=ctx.t(f"stage.{stage}"))
+        ctx.t("s3.added", company=short(company, 60), stage=ctx.t(f"stage.{stage}"))
         + "\n"
         + meter(count, ctx.lang)
     ]
@@ -315,15 +321,16 @@ def _react_opp_stage(ctx: Ctx, value: Parsed | None) -> Reaction:
 def _react_opp_more(ctx: Ctx, value: Parsed | None) -> Reaction:
     if value == "add":
         return Reaction("opt_company")
-    return _leave_options(ctx)
+    # The meter was the last thing said, with the opportunity just added.
+    return _leave_options(ctx, meter_shown=True)
 
 
-def _leave_options(ctx: Ctx) -> Reaction:
+def _leave_options(ctx: Ctx, *, meter_shown: bool = False) -> Reaction:
     count = len(ctx.view.opportunities)
-    said = [meter(count, ctx.lang)]
+    said = [] if meter_shown else [meter(count, ctx.lang)]
     if count < TARGET_OPTIONS:
         said.append(ctx.t("s3.where_next"))
-    return Reaction("went_well", say=["\n\n".join(said)])
+    return Reaction("went_well", say=["\n\n".join(said)] if said else [])
 
 
 def _ask_opp_company(ctx: Ctx) -> str:
@@ -331,6 +338,13 @@ def _ask_opp_company(ctx: Ctx) -> str:
 
 
 # --- Step 4: Introspect -------------------------------------------------------------------
+
+
+def _ask_went_badly(ctx: Ctx) -> str:
+    question = ctx.t("s4.went_badly")
+    if ctx.answer("prepared") in ("mostly", "not_really"):
+        question += "\n" + ctx.t("s4.preparation_hint")  # the promise made in step 1
+    return question
 
 
 def _react_went_well(ctx: Ctx, value: Parsed | None) -> Reaction:
@@ -473,7 +487,9 @@ def _parse_time(ctx: Ctx, text: str) -> Parsed | Invalid:
 
 def _react_walk(ctx: Ctx, value: Parsed | None) -> Reaction:
     if value is None:
-        return Reaction("next_opp", say=[ctx.t("s8.skipped")])
+        kept = ctx.answer("walk")  # skipped after Back: the planned walk stays
+        said = ctx.t("s8.kept", time=kept) if kept else ctx.t("s8.skipped")
+        return Reaction("next_opp", say=[said])
     hh, mm = str(value).split(":")
     first = next_daily(time(int(hh), int(mm)), ctx.zone, ctx.now)
     return Reaction(
@@ -528,8 +544,8 @@ def _react_next_new(ctx: Ctx, value: Parsed | None) -> Reaction:
 
 def _ask_tailor(ctx: Ctx) -> str:
     strengths = [s for s in (ctx.answer("strengths") or "").split("\n") if s]
-    lead = ", ".join(strengths[:3]) if strengths else ctx.t("s9.your_strengths")
-    return ctx.t("s9.checklist", company=ctx.answer("next_opp") or "", strengths=lead)
+    lead = ", ".join(short(s, 40) for s in strengths[:3]) or ctx.t("s9.your_strengths")
+    return ctx.t("s9.checklist", company=short(ctx.answer("next_opp") or "", 60), strengths=lead)
 
 
 def _react_tailor(ctx: Ctx, value: Parsed | None) -> Reaction:
@@ -541,8 +557,8 @@ def _react_tailor(ctx: Ctx, value: Parsed | None) -> Reaction:
 
 def feedback_request(ctx: Ctx, interviewer: str | None) -> str:
     """A polite, ready-to-send feedback request written from the journey's answers."""
-    role = ctx.answer("role")
-    company = ctx.answer("company")
+    role = short(ctx.answer("role") or "", 120) or None
+    company = short(ctx.answer("company") or "", 120) or None
     position = (
         ctx.t("s10.letter.role_at", role=role, company=company)
         if role and company
@@ -554,7 +570,7 @@ def feedback_request(ctx: Ctx, interviewer: str | None) -> str:
     )
     return ctx.t(
         "s10.letter",
-        greeting=interviewer or ctx.t("s10.letter.team"),
+        greeting=short(interviewer or "", 120) or ctx.t("s10.letter.team"),
         position=position,
         name=ctx.view.first_name or "",
     ).strip()
@@ -676,7 +692,7 @@ prompt(
         "accept",
         2,
         Expect.TEXT,
-        _text("s2.accept"),
+        lambda ctx: ctx.t("s2.accept_again" if ctx.answer("accept_steered") else "s2.accept"),
         _react_accept,
         parse=_parse_free_text,
         journal_label="label.accept",
@@ -739,7 +755,7 @@ prompt(
         "went_badly",
         4,
         Expect.TEXT,
-        _text("s4.went_badly"),
+        _ask_went_badly,
         _react_went_badly,
         parse=_parse_free_text,
         journal_label="label.went_badly",
@@ -896,3 +912,16 @@ prompt(
 prompt(Prompt("done", WRAP_UP, Expect.CHOICE, lambda ctx: "", _react_done, skippable=False))
 
 FIRST_PROMPT = "company"
+
+
+def display_answer(key: str, value: str, lang: str | None) -> str:
+    """A stored answer as people read it (button labels, dates, lists)."""
+    if key == "strengths":
+        return ", ".join(item for item in value.split("\n") if item)
+    if key == "goal_date":
+        return format_day(date.fromisoformat(value))
+    if key == "prepared":
+        return say(f"s1.prepared.{value}_label", lang)
+    if key == "when":
+        return say(f"intake.when.{value}_label", lang)
+    return value

@@ -125,7 +125,7 @@ async def test_database_failure_tells_the_user_and_logs_no_text(
 ) -> None:
     await engine.dispose()
     async with engine.begin() as connection:
-        await connection.exec_driver_sql("DROP TABLE users")
+        await connection.exec_driver_sql("ALTER TABLE users RENAME TO users_gone")
 
     replies = await harness.send("my secret words", user_id=5004)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Self
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import Update
@@ -42,7 +42,7 @@ class BotHarness:
             rate_limit=False,
         )
 
-    async def __aenter__(self) -> BotHarness:
+    async def __aenter__(self) -> Self:
         await self.application.initialize()
         self.request.clear()
         return self
@@ -67,3 +67,39 @@ class BotHarness:
     async def press(self, data: str, **kwargs: Any) -> list[str]:
         """The user presses an inline button."""
         return await self.feed(factories.callback_update(self.bot, data, **kwargs))
+
+
+def last_keyboard(request: RecordingRequest) -> list[tuple[str, str]]:
+    """(label, callback data) of the newest message the bot sent with buttons."""
+    for call in reversed(request.calls):
+        markup = call.params.get("reply_markup") if call.method == "sendMessage" else None
+        if markup:
+            return [
+                (b["text"], b["callback_data"]) for row in markup["inline_keyboard"] for b in row
+            ]
+    raise AssertionError("the bot has not sent any buttons")
+
+
+class Conversation(BotHarness):
+    """A BotHarness that talks like a person: types text and taps buttons by their label."""
+
+    user_id = factories.DEFAULT_USER_ID
+
+    async def say(self, text: str) -> list[str]:
+        """Type a message."""
+        return await self.send(text, user_id=self.user_id)
+
+    async def tap(self, label: str) -> list[str]:
+        """Tap the button with this label on the newest keyboard."""
+        keyboard = last_keyboard(self.request)
+        matches = [data for text, data in keyboard if text == label]
+        assert matches, f"no button {label!r}; buttons are {[t for t, _ in keyboard]}"
+        return await self.press(matches[0], user_id=self.user_id)
+
+    def buttons(self) -> list[str]:
+        """Labels of the newest keyboard."""
+        return [text for text, _ in last_keyboard(self.request)]
+
+    def last(self) -> str:
+        """The newest message the bot sent."""
+        return self.request.last_text()

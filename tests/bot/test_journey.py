@@ -1,0 +1,339 @@
+"""The whole ten-step journey through Application.process_update, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.settings import Settings
+from models import Answer, Checkin, Journey, Opportunity, User
+from models.db import create_sessionmaker
+from tests.support.harness import Conversation, FixedClock
+
+# Wednesday 25 November 2026, 09:00 UTC = 10:00 in Berlin.
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+async def chat(
+    engine: AsyncEngine,
+    database_url: str,
+    settings_for: Callable[..., Settings],
+    clock: FixedClock,
+) -> AsyncIterator[Conversation]:
+    async with Conversation(settings_for(database_url), engine, clock) as conversation:
+        yield conversation
+
+
+async def rows(engine: AsyncEngine, model: type) -> list:  # type: ignore[type-arg]
+    async with create_sessionmaker(engine).begin() as session:
+        return list((await session.scalars(select(model))).all())
+
+
+async def walk_to_step_one(chat: Conversation) -> None:
+    await chat.say("/start")
+    await chat.say("Acme")
+    await chat.say("Data analyst")
+    await chat.tap("Today")
+    await chat.tap("2 😕")
+    await chat.tap("Berlin / Paris")
+
+
+async def test_the_whole_journey(chat: Conversation, engine: AsyncEngine) -> None:
+    replies = await chat.say("/start")
+    assert replies[0].startswith("Hi Alex")
+    assert replies[-1].startswith("Getting started")
+    assert "Which company was it?" in replies[-1]
+    assert chat.buttons() == ["Skip ›"]
+
+    assert "And the role" in (await chat.say("Acme"))[-1]
+    assert "When did you hear back?" in (await chat.say("Data analyst"))[-1]
+    replies = await chat.tap("Today")
+    assert replies[0] == "It's fresh, then. Go easy on yourself today."
+    assert "How are you feeling" in replies[-1]
+    assert chat.buttons()[:5] == ["1 😞", "2 😕", "3 😐", "4 🙂", "5 😊"]
+    assert "Which time zone" in (await chat.tap("2 😕"))[-1]
+    replies = await chat.tap("Berlin / Paris")
+    assert replies[0] == "Got it: Europe/Berlin. It's 10:00 there now."
+    assert replies[-1].startswith("Step 1 of 10 · Don't take it personally\n▰▱▱▱▱▱▱▱▱▱")
+    assert "What story are you telling yourself" in replies[-1]
+
+    replies = await chat.say("I froze on the case question and they saw it")
+    assert "rarely about one interview alone" in replies[0]
+    assert "did you prepare and give it your best?" in replies[-1]
+    replies = await chat.tap("Mostly")
+    assert replies[0].startswith("Mostly is a lot.")
+    assert replies[-1].startswith("Step 2 of 10 · Accept reality")
+
+    replies = await chat.say("I didn't get this job, and I'm ready for the next one.")
+    assert replies[-1].startswith("Step 3 of 10 · Have options")
+    assert "How many are you actively talking to" in replies[-1]
+    assert chat.buttons()[:6] == ["0", "1", "2", "3", "4", "5+"]
+    await chat.tap("2")
+    await chat.say("Globex")
+    await chat.say("Analyst")
+    replies = await chat.tap("Interviewing")
+    assert replies[0] == "Added: Globex (Interviewing).\nOptions: ▰▱▱▱▱ 1 of 5"
+    await chat.tap("➕ Add another")
+    await chat.say("Initech")
+    await chat.tap("Skip ›")  # no role
+    await chat.tap("Applied")
+    replies = await chat.tap("That's all for now")
+    assert replies[0].startswith("Where to find the next one")
+    assert replies[-1].startswith("Step 4 of 10 · Introspect")
+
+    await chat.say("I explained my SQL project clearly")
+    await chat.say("The case study")
+    replies = await chat.say("I ran out of time structuring it")
+    assert replies[0].startswith("Saved as a reflection")
+    replies = await chat.say("My friend Maria")
+    assert replies[-1].startswith("Step 5 of 10 · Keep learning")
+
+    await chat.say("Case interviews")
+    await chat.say("Do two practice cases")
+    assert chat.buttons()[:3] == ["In a week", "In 2 weeks", "In a month"]
+    replies = await chat.tap("In 2 weeks")
+    assert replies[0] == "Noted. I'll ask how it went on Wed 9 Dec, 10:00."
+    assert replies[-1].startswith("Step 6 of 10 · Consider your strengths")
+
+    replies = await chat.say("patient, curious")
+    assert replies[0] == "Got it, that's 2 so far."
+    assert "1 more to go" in replies[-1]
+    replies = await chat.say("good with data")
+    assert "• patient\n• curious\n• good with data" in replies[0]
+    assert replies[-1].startswith("Step 7 of 10 · A limited time to grieve")
+
+    replies = await chat.tap("48 hours")
+    assert replies[0].startswith("Your 48-hour window ends Fri 27 Nov, 10:00 (your time).")
+    assert replies[-1].startswith("Step 8 of 10 · Take a walk")
+
+    replies = await chat.say("7.30 pm")
+    assert replies[0] == "A walk every day at 19:30. I'll remind you, starting Wed 25 Nov, 19:30."
+    assert replies[-1].startswith("Step 9 of 10 · Keep it moving")
+    assert chat.buttons()[:3] == ["Globex", "Initech", "➕ A new one"]
+
+    replies = await chat.tap("Globex")
+    assert "For Globex, before you apply or interview" in replies[-1]
+    assert "Lead with your strengths: patient, curious, good with data" in replies[-1]
+    assert "Skip ›" not in chat.buttons()
+    replies = await chat.tap("✅ Got it")
+    assert replies[-1].startswith("Step 10 of 10 · Ask for feedback")
+
+    replies = await chat.say("Ms. Lee")
+    assert replies[0] == "Here's a message you can copy and send:"
+    letter = replies[1]
+    assert letter.startswith("Hello Ms. Lee,")
+    assert "the Data analyst role at Acme" in letter
+    assert letter.endswith("Alex")
+    replies = await chat.tap("I'll send it")
+    assert replies[0] == "I'll ask on Mon 30 Nov, 10:00 whether they replied."
+    summary = replies[-1]
+    assert summary.startswith("🎉 You've worked through all ten steps.")
+    for expected in (
+        "The interview: Acme — Data analyst",
+        "Options: ▰▰▱▱▱ 2 of 5",
+        "Learning: Case interviews, starting with “Do two practice cases”, by Wed 9 Dec",
+        "Your strengths: patient, curious, good with data",
+        "Next up: Globex",
+        "for your walk, every day at 19:30",
+        "when your grief window ends, Fri 27 Nov, 10:00",
+        "about their reply to your feedback request, Mon 30 Nov, 10:00",
+        "about your learning goal, Wed 9 Dec, 10:00",
+        "/journal",
+    ):
+        assert expected in summary
+
+    # Everything is stored.
+    (journey,) = await rows(engine, Journey)
+    assert journey.status == "completed"
+    assert journey.completed_at == NOW
+    answers = {a.key: a.value for a in await rows(engine, Answer)}
+    assert answers == {
+        "company": "Acme",
+        "role": "Data analyst",
+        "when": "today",
+        "mood": "2",
+        "story": "I froze on the case question and they saw it",
+        "prepared": "mostly",
+        "accept": "I didn't get this job, and I'm ready for the next one.",
+        "opt_count": "2",
+        "went_well": "I explained my SQL project clearly",
+        "went_badly": "The case study",
+        "why": "I ran out of time structuring it",
+        "practice": "My friend Maria",
+        "skill": "Case interviews",
+        "action": "Do two practice cases",
+        "goal_date": "2026-12-09",
+        "strengths": "patient\ncurious\ngood with data",
+        "grief_hours": "48",
+        "walk": "19:30",
+        "next_opp": "Globex",
+        "interviewer": "Ms. Lee",
+        "fb_draft": letter,
+        "fb_send": "sent",
+    }
+    (user,) = await rows(engine, User)
+    assert user.timezone == "Europe/Berlin"
+    opportunities = sorted(await rows(engine, Opportunity), key=lambda o: o.id)
+    assert [(o.company, o.role, o.stage) for o in opportunities] == [
+        ("Globex", "Analyst", "interviewing"),
+        ("Initech", None, "applied"),
+    ]
+    planned = {c.kind: c for c in await rows(engine, Checkin)}
+    assert {k: (c.due_at, c.status) for k, c in planned.items()} == {
+        "learning_goal": (datetime(2026, 12, 9, 9, 0, tzinfo=UTC), "pending"),
+        "grief_over": (NOW + timedelta(hours=48), "pending"),
+        "walk_daily": (datetime(2026, 11, 25, 18, 30, tzinfo=UTC), "pending"),
+        "feedback_followup": (datetime(2026, 11, 30, 9, 0, tzinfo=UTC), "pending"),
+    }
+    assert planned["walk_daily"].local_time == "19:30"
+    assert all(c.journey_id == journey.id for c in planned.values())
+
+
+async def test_a_new_application_on_the_same_database_resumes_mid_journey(
+    chat: Conversation,
+    engine: AsyncEngine,
+    database_url: str,
+    settings_for: Callable[..., Settings],
+    clock: FixedClock,
+) -> None:
+    await walk_to_step_one(chat)
+    await chat.say("They thought I was too junior")
+    await chat.tap("Yes")
+
+    # As after a crash: nothing survives but the database.
+    async with Conversation(settings_for(database_url), engine, clock) as restarted:
+        replies = await restarted.say("/resume")
+        assert replies[-1].startswith("Step 2 of 10 · Accept reality")
+        replies = await restarted.say("I didn't get it, and that's okay.")
+        assert replies[-1].startswith("Step 3 of 10")
+
+    answers = {a.key: a.value for a in await rows(engine, Answer)}
+    assert answers["story"] == "They thought I was too junior"
+    assert answers["prepared"] == "yes"
+    assert answers["accept"] == "I didn't get it, and that's okay."
+    assert answers["company"] == "Acme"
+
+
+async def test_back_changes_an_earlier_answer(chat: Conversation, engine: AsyncEngine) -> None:
+    await walk_to_step_one(chat)
+    await chat.say("My first story")
+    replies = await chat.say("/back")
+    assert replies[-1].startswith("Step 1 of 10")
+    assert "Your earlier answer: “My first story”" in replies[-1]
+    await chat.say("A kinder story")
+    replies = await chat.tap("‹ Back")
+    assert "Your earlier answer: “A kinder story”" in replies[-1]
+    replies = await chat.tap("‹ Back")
+    assert "Which time zone" in replies[-1]
+
+    answers = {a.key: a.value for a in await rows(engine, Answer)}
+    assert answers["story"] == "A kinder story"
+
+
+async def test_back_at_the_first_question_explains(chat: Conversation) -> None:
+    await chat.say("/start")
+    replies = await chat.say("/back")
+
+    assert replies[0] == "This is the first question, so there's nothing to go back to."
+    assert "Which company was it?" in replies[-1]
+
+
+async def test_skip_moves_on_without_storing(chat: Conversation, engine: AsyncEngine) -> None:
+    await chat.say("/start")
+    replies = await chat.say("/skip")
+    assert "And the role" in replies[-1]
+    await chat.tap("Skip ›")
+    await chat.tap("Today")
+    await chat.tap("4 🙂")
+    replies = await chat.tap("Skip ›")  # time zone: the default is used and said
+    assert replies[0] == "No problem. I'll use UTC for now (it's 09:00 there)."
+
+    answers = {a.key for a in await rows(engine, Answer)}
+    assert "company" not in answers
+    assert "role" not in answers
+
+
+async def test_the_tailoring_checklist_cannot_be_skipped(chat: Conversation) -> None:
+    await walk_to_step_one(chat)
+    for _ in range(30):
+        if "Keep it moving" in chat.last():
+            break
+        await chat.say("/skip")
+    await chat.tap("➕ A new one")
+    await chat.say("Hooli")
+    replies = await chat.say("/skip")
+
+    assert replies[0] == "This one can't be skipped, but it only takes a tap."
+    assert "For Hooli" in replies[-1]
+
+
+async def test_pause_keeps_everything_and_resume_continues(
+    chat: Conversation, engine: AsyncEngine
+) -> None:
+    await walk_to_step_one(chat)
+    replies = await chat.say("/pause")
+    assert replies[0].startswith("Paused.")
+    replies = await chat.say("some words while paused")
+    assert replies == ["We're paused. Send /resume to pick up exactly where we stopped."]
+    replies = await chat.say("/resume")
+    assert replies[-1].startswith("Step 1 of 10")
+    (journey,) = await rows(engine, Journey)
+    assert journey.status == "active"
+
+
+async def test_a_second_journey_keeps_the_first(chat: Conversation, engine: AsyncEngine) -> None:
+    await walk_to_step_one(chat)
+    await chat.say("First story")
+    replies = await chat.say("/new")
+    assert "Which company was it?" in replies[-1]
+    await chat.say("Hooli")
+
+    journeys = sorted(await rows(engine, Journey), key=lambda j: j.id)
+    assert [j.status for j in journeys] == ["left", "active"]
+    by_journey = {(a.journey_id, a.key): a.value for a in await rows(engine, Answer)}
+    assert by_journey[(journeys[0].id, "story")] == "First story"
+    assert by_journey[(journeys[1].id, "company")] == "Hooli"
+    # The time zone belongs to the user, so the second journey doesn't ask again.
+    await chat.say("/skip")
+    await chat.tap("Earlier")
+    replies = await chat.tap("3 😐")
+    assert replies[-1].startswith("Step 1 of 10")
+
+
+async def test_old_buttons_are_answered_with_where_we_are(chat: Conversation) -> None:
+    await chat.say("/start")
+    await chat.say("Acme")
+    await chat.say("Analyst")
+    old_today = next(d for label, d in _keyboard(chat) if label == "Today")
+    await chat.tap("Yesterday")
+
+    replies = await chat.press(old_today, user_id=chat.user_id)
+
+    assert replies[0] == "That button is from an earlier message. Here's where we are now:"
+    assert "How are you feeling" in replies[-1]
+    assert chat.request.methods().count("answerCallbackQuery") == 2
+
+
+async def test_forged_buttons_change_nothing(chat: Conversation, engine: AsyncEngine) -> None:
+    await chat.say("/start")
+    for data in ("j:999999:company:x", "j:abc", "j:1:role:anything", "o:s:12345:offer", "o:zz"):
+        replies = await chat.press(data, user_id=chat.user_id)
+        assert replies, data
+    answers = await rows(engine, Answer)
+    assert answers == []
+
+
+def _keyboard(chat: Conversation) -> list[tuple[str, str]]:
+    from tests.support.harness import last_keyboard
+
+    return last_keyboard(chat.request)
