@@ -6,10 +6,11 @@ import logging
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import BotCommand
-from telegram.ext import AIORateLimiter, ApplicationBuilder, CallbackContext, ContextTypes
+from telegram.ext import ApplicationBuilder, CallbackContext, ContextTypes
 from telegram.request import BaseRequest
 
 from bot.clock import Clock, SystemClock
+from bot.ratelimit import SteadyRateLimiter
 from bot.settings import Settings
 from handlers.commands import command_menu
 from handlers.context import BotApplication, BotData, Services
@@ -17,7 +18,10 @@ from handlers.errors import on_error
 from handlers.fallback import fallback_handlers
 from handlers.journey.telegram_glue import journey_handlers
 from handlers.start import start_handlers
+from scheduler.delivery import TelegramDelivery
+from scheduler.dispatcher import Dispatcher
 from scheduler.housekeeping import register_housekeeping
+from scheduler.jobs import register_checkin_jobs
 
 logger = logging.getLogger(__name__)
 
@@ -55,11 +59,17 @@ def build_application(
     if get_updates_request is not None:
         builder = builder.get_updates_request(get_updates_request)
     if rate_limit:
-        # Keeps within Telegram's overall and per-group limits and retries after RetryAfter.
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
+        # Every send waits for an evenly spaced slot and retries after RetryAfter.
+        limiter = SteadyRateLimiter(settings.max_messages_per_second)
+        builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
     application: BotApplication = builder.build()  # type: ignore[assignment]
-    application.bot_data.services = Services(
-        settings=settings, sessionmaker=sessionmaker, clock=clock or SystemClock()
+    services = Services(settings=settings, sessionmaker=sessionmaker, clock=clock or SystemClock())
+    application.bot_data.services = services
+    application.bot_data.dispatcher = Dispatcher(
+        sessionmaker=sessionmaker,
+        delivery=TelegramDelivery(application.bot),
+        clock=services.clock,
+        default_zone=settings.default_timezone,
     )
 
     for handler in [*start_handlers(), *journey_handlers()]:
@@ -71,6 +81,7 @@ def build_application(
 
     if application.job_queue is not None:
         register_housekeeping(application.job_queue)
+        register_checkin_jobs(application.job_queue, settings.dispatch_interval_seconds)
     return application
 
 

@@ -36,6 +36,14 @@ class Settings(BaseSettings):
     admin_user_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     # Long-polling timeout for getUpdates, in seconds. Tests shorten it.
     polling_timeout: int = Field(default=30, ge=0, le=50)
+    # How often the dispatcher looks for due check-ins, in seconds.
+    dispatch_interval_seconds: float = Field(default=5.0, gt=0, le=300)
+    # Telegram allows about 30 messages a second overall; stay just under it.
+    max_messages_per_second: float = Field(default=29.0, gt=0, le=1000)
+    # Quiet hours new users get, "HH:MM-HH:MM" in their local time, or "off".
+    default_quiet_hours: str = "22:00-08:00"
+    # For tests only: how many real seconds one hour of a grief window lasts.
+    test_grief_hour_seconds: float = Field(default=3600.0, gt=0)
     # Touched by the running bot; `bounceback health` (the Docker HEALTHCHECK) reads its age.
     heartbeat_file: Path = Path(tempfile.gettempdir()) / "bounceback.heartbeat"
 
@@ -57,6 +65,26 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown IANA time zone {value!r} (try e.g. Europe/Berlin)") from exc
         return value
+
+    @field_validator("default_quiet_hours")
+    @classmethod
+    def _quiet_hours(cls, value: str) -> str:
+        from handlers.parsing import parse_quiet_hours
+
+        if value.strip().lower() == "off":
+            return "off"
+        parsed = parse_quiet_hours(value)
+        if parsed is None:
+            raise ValueError("use HH:MM-HH:MM, e.g. 22:00-08:00, or off")
+        return f"{parsed[0]:%H:%M}-{parsed[1]:%H:%M}"
+
+    @property
+    def quiet_hours(self) -> tuple[str, str] | None:
+        """The default quiet hours as ("HH:MM", "HH:MM"), or None when off."""
+        if self.default_quiet_hours == "off":
+            return None
+        start, end = self.default_quiet_hours.split("-")
+        return start, end
 
     @field_validator("admin_user_ids", mode="before")
     @classmethod

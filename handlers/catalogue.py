@@ -304,6 +304,58 @@ EN: dict[str, str] = {
         "Come back any time: /journal for what you wrote, /options for your employers, "
         "/feedback for your message, /steps for the overview, /new for another rejection."
     ),
+    # Check-ins (sent by the dispatcher).
+    "ci.grief_over": (
+        "Your grief window is over. 🌤 You gave yourself time to feel it; now let's put that "
+        "energy somewhere useful. What would you like to do first?"
+    ),
+    "ci.walk_daily": "Time for your walk. 🚶 Even ten minutes outside helps your mood and focus.",
+    "ci.walk_snooze": "Here's your walk reminder again. 🚶 Ready now?",
+    "ci.feedback_followup": "A few days ago you asked for feedback. Did they reply?",
+    "ci.learning_goal": "Today was your target for {skill}. How did it go?",
+    "ci.your_goal": "your learning goal",
+    "ci.come_back": (
+        "Just checking in. 💛 We stopped at “{where}”. Whenever you're ready, we can pick up "
+        "right there."
+    ),
+    "ci.options_review": "Weekly check: you have {count} open options on your list.",
+    "ci.options_review.more": (
+        "Fewer than five: one job shouldn't carry all your hopes. Could you add one this week?"
+    ),
+    "ci.btn.feedback": "Ask for feedback",
+    "ci.btn.tailor": "Tailor my CV",
+    "ci.btn.addopt": "➕ Add an opportunity",
+    "ci.btn.walk": "Take a walk",
+    "ci.btn.walked": "Walked ✅",
+    "ci.btn.snooze": "In an hour ⏰",
+    "ci.btn.skip": "Skip today",
+    "ci.btn.replied": "Yes",
+    "ci.btn.notyet": "Not yet",
+    "ci.btn.noreply": "No, and I won't chase",
+    "ci.btn.goal_done": "Done ✅",
+    "ci.btn.goal_partly": "Partly",
+    "ci.btn.goal_missed": "Didn't happen",
+    "ci.btn.resume": "Continue",
+    "ci.btn.pause": "Not now",
+    "ci.btn.options": "Update my list",
+    # Answers to check-in buttons.
+    "ci.walked": "Nice! 🚶 That's {streak} in a row.",
+    "ci.walked_first": "Nice! 🚶 That's your first walk on record.",
+    "ci.week_summary": "This week: {count} of 7 days with a walk.",
+    "ci.walk_skipped": "Okay, skipping today. Tomorrow is another chance.",
+    "ci.snoozed": "I'll remind you again at {time}.",
+    "ci.walk_now": "Good call. Ten minutes outside, phone in your pocket. See you after.",
+    "ci.already": "You already answered this one. Thank you!",
+    "ci.ask_reply": "What did they say? Write the gist, and I'll keep it in your journal. (/skip if you'd rather not.)",
+    "ci.reply_saved": "Saved to your journal. Whatever they said, you now know more than before.",
+    "ci.reply_skipped": "Okay. Glad they replied.",
+    "ci.ask_again": "Okay, I'll ask once more on {when}.",
+    "ci.stop_asking": "Okay, I won't ask again. Many companies never reply; it isn't about you.",
+    "ci.no_reply": "That happens a lot and says nothing about you. Your energy is better spent on the next one.",
+    "ci.goal_done": "Well done! 🎉 That's exactly how confidence comes back.",
+    "ci.goal_partly": "Partly is progress. What's one more small step? Keep it going.",
+    "ci.goal_missed": "That's okay; life happens. Pick a smaller first step and try again this week.",
+    "ci.paused_nudges": "Okay. I won't nudge you again; /resume whenever you like.",
     # Labels in /journal.
     "label.company": "Company",
     "label.role": "Role",
@@ -322,6 +374,8 @@ EN: dict[str, str] = {
     "label.walk": "Daily walk",
     "label.next_opp": "Next opportunity",
     "label.interviewer": "Interviewer",
+    "label.fb_reply": "What they replied",
+    "label.goal_outcome": "How the learning goal went",
     # /steps, /journal, /feedback.
     "steps.title": "The ten steps:",
     "steps.footer": "👉 is where you are. /resume shows the question; /back changes an answer.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Update
@@ -12,6 +12,9 @@ from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.clock import Clock
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from scheduler.dispatcher import Dispatcher
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +30,7 @@ class BotData:
     """`context.bot_data`: holds the services; set by `build_application` before start."""
 
     services: Services
+    dispatcher: Dispatcher
 
 
 Context = CallbackContext[ExtBot[Any], dict[object, object], dict[object, object], BotData]

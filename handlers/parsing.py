@@ -733,3 +733,15 @@ def split_items(text: str) -> list[str]:
         if item:
             items.append(" ".join(item.split()))
     return items
+
+
+def parse_quiet_hours(text: str) -> tuple[datetime.time, datetime.time] | None:
+    """Quiet hours typed as "22:00-08:00", "22-7", "10pm to 7am"; None if not understood."""
+    cleaned = text.strip().lower().replace("–", "-").replace("—", "-").replace(" to ", "-")
+    parts = [part.strip() for part in cleaned.split("-")]
+    if len(parts) != 2:
+        return None
+    start, end = parse_time_of_day(parts[0]), parse_time_of_day(parts[1])
+    if start is None or end is None or start == end:
+        return None
+    return start, end

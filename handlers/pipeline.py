@@ -57,7 +57,11 @@ async def respond(
         # The upsert locks the user's row until commit: two updates of one user never
         # interleave their writes, even on two replicas.
         stored_user = await touch_user(
-            session, telegram_id=user.id, language_code=user.language_code, now=now
+            session,
+            telegram_id=user.id,
+            language_code=user.language_code,
+            now=now,
+            quiet_hours=services.settings.quiet_hours,
         )
         turn = Turn(session=session, user=stored_user, now=now, first_name=user.first_name)
         if first_delivery:

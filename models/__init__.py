@@ -1,7 +1,7 @@
 """Storage: typed SQLAlchemy models, the engine and session factory, and repositories."""
 
 from models.base import Base
-from models.journeys import Answer, Checkin, Journey, Opportunity
+from models.journeys import Answer, Checkin, Journey, Opportunity, Walk
 from models.users import ProcessedUpdate, User
 
-__all__ = ["Answer", "Base", "Checkin", "Journey", "Opportunity", "ProcessedUpdate", "User"]
+__all__ = ["Answer", "Base", "Checkin", "Journey", "Opportunity", "ProcessedUpdate", "User", "Walk"]

@@ -3,9 +3,9 @@ opportunities, and the check-ins it plans."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base
@@ -29,6 +29,8 @@ class Journey(Base):
     started_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     completed_at: Mapped[datetime | None]
+    # "Come back" nudges sent since the user last answered (0, 1 or 2; then silence).
+    nudges: Mapped[int] = mapped_column(default=0)
 
 
 class Answer(Base):
@@ -87,3 +89,16 @@ class Checkin(Base):
     last_error: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+
+class Walk(Base):
+    """What the user did about their walk on one local day: walked or skipped."""
+
+    __tablename__ = "walks"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.telegram_id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    status: Mapped[str] = mapped_column(String(12))  # walked, skipped
+    recorded_at: Mapped[datetime]

@@ -4,14 +4,14 @@ the unit of work (`async with sessionmaker.begin() as session:`)."""
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models.journeys import Answer, Checkin, Journey, Opportunity
+from models.journeys import Answer, Checkin, Journey, Opportunity, Walk
 from models.users import ProcessedUpdate, User
 
 
@@ -46,22 +46,34 @@ async def prune_processed_updates(session: AsyncSession, *, before: datetime) ->
 
 
 async def touch_user(
-    session: AsyncSession, *, telegram_id: int, language_code: str | None, now: datetime
+    session: AsyncSession,
+    *,
+    telegram_id: int,
+    language_code: str | None,
+    now: datetime,
+    quiet_hours: tuple[str, str] | None = ("22:00", "08:00"),
 ) -> User:
-    """Register the user on first contact, else refresh last-seen; one statement either way."""
+    """Register the user on first contact, else refresh last-seen; one statement either way.
+
+    A user who writes again is no longer blocked. New users get `quiet_hours` (None: off).
+    """
     insert = _insert_for(session, User)
+    quiet_start, quiet_end = quiet_hours or (None, None)
     stmt = (
         insert.values(
             telegram_id=telegram_id,
             language_code=language_code,
             created_at=now,
             last_seen_at=now,
+            quiet_start=quiet_start,
+            quiet_end=quiet_end,
         )
         .on_conflict_do_update(
             index_elements=[User.telegram_id],
             set_={
                 "last_seen_at": now,
                 "language_code": func.coalesce(insert.excluded.language_code, User.language_code),
+                "blocked_at": None,
             },
         )
         .returning(User)
@@ -252,6 +264,20 @@ async def plan_checkin(
     return checkin
 
 
+async def cancel_checkins(
+    session: AsyncSession, *, user_id: int, journey_id: int | None, kind: str, now: datetime
+) -> None:
+    """Cancel pending (or paused) check-ins of a kind: the journey's, or the user's if None."""
+    scope = Checkin.user_id == user_id
+    if journey_id is not None:
+        scope = scope & (Checkin.journey_id == journey_id)
+    await session.execute(
+        update(Checkin)
+        .where(scope, Checkin.kind == kind, Checkin.status.in_(("pending", "paused")))
+        .values(status="cancelled", updated_at=now)
+    )
+
+
 async def pending_checkins(session: AsyncSession, user_id: int) -> list[Checkin]:
     """The user's upcoming check-ins, soonest first."""
     stmt = (
@@ -260,3 +286,29 @@ async def pending_checkins(session: AsyncSession, user_id: int) -> list[Checkin]
         .order_by(Checkin.due_at)
     )
     return list((await session.scalars(stmt)).all())
+
+
+# --- Walks -----------------------------------------------------------------------------------
+
+
+async def record_walk(
+    session: AsyncSession, *, user_id: int, day: date, status: str, now: datetime
+) -> None:
+    """Record that the user walked (or skipped) on a local day; the newest answer wins."""
+    insert = _insert_for(session, Walk)
+    await session.execute(
+        insert.values(
+            user_id=user_id, day=day, status=status, recorded_at=now
+        ).on_conflict_do_update(
+            index_elements=[Walk.user_id, Walk.day],
+            set_={"status": insert.excluded.status, "recorded_at": now},
+        )
+    )
+
+
+async def walked_days(session: AsyncSession, *, user_id: int, since: date) -> list[date]:
+    """Local days since `since` on which the user walked."""
+    rows = await session.scalars(
+        select(Walk.day).where(Walk.user_id == user_id, Walk.day >= since, Walk.status == "walked")
+    )
+    return list(rows.all())

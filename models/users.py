@@ -22,6 +22,11 @@ class User(Base):
     # A short side conversation outside the journey, e.g. adding an opportunity from /options:
     # "opt_company" or "opt_role:<opportunity id>". None when there is none.
     flow: Mapped[str | None] = mapped_column(String(32))
+    # Quiet hours as local "HH:MM"; both None means no quiet hours.
+    quiet_start: Mapped[str | None] = mapped_column(String(5), default="22:00")
+    quiet_end: Mapped[str | None] = mapped_column(String(5), default="08:00")
+    # Set when Telegram says the user blocked the bot; cleared when they write again.
+    blocked_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
     last_seen_at: Mapped[datetime]
 

@@ -9,6 +9,7 @@ from handlers.catalogue import say
 from handlers.journey.model import (
     Back,
     ButtonInput,
+    CancelCheckins,
     Effect,
     ForgetAnswer,
     Input,
@@ -202,12 +203,15 @@ def _move(ctx: Ctx, reaction: Reaction, notes: list[Reply]) -> Outcome:
         view.history = [*view.history, view.prompt][-MAX_HISTORY:]
         view.prompt = reaction.next
     status = "active"
+    effects = list(reaction.effects)
     if view.prompt == "done":
         status = "completed"
-        replies.append(Reply(wrap_up(ctx, reaction.effects)))
+        # The weekly options review runs while a journey is active.
+        effects.append(CancelCheckins("options_review"))
+        replies.append(Reply(wrap_up(ctx, effects)))
     else:
         replies.append(render_prompt(ctx, view.prompt))
-    return Outcome(replies, reaction.effects, view.prompt, view.history, status)
+    return Outcome(replies, effects, view.prompt, view.history, status)
 
 
 def resume_prompt(view: JourneyView, now: datetime, default_zone: str) -> Reply:
@@ -224,6 +228,8 @@ def upcoming(view: JourneyView, effects: list[Effect]) -> list[PlannedView]:
     for effect in effects:
         if isinstance(effect, PlanCheckin):
             planned[effect.kind] = PlannedView(effect.kind, effect.due_at)
+        elif isinstance(effect, CancelCheckins):
+            planned.pop(effect.kind, None)
     return sorted(planned.values(), key=lambda p: p.due_at)
 
 

@@ -125,7 +125,14 @@ class PlanCheckin:
     local_time: str | None = None
 
 
-Effect = SaveAnswer | ForgetAnswer | SetTimezone | AddOpportunity | PlanCheckin
+@dataclass(frozen=True, slots=True)
+class CancelCheckins:
+    """Cancel this journey's pending check-ins of a kind."""
+
+    kind: str
+
+
+Effect = SaveAnswer | ForgetAnswer | SetTimezone | AddOpportunity | PlanCheckin | CancelCheckins
 
 
 @dataclass(slots=True)

@@ -21,6 +21,7 @@ from handlers.journey.model import (
     AddOpportunity,
     Back,
     ButtonInput,
+    CancelCheckins,
     ForgetAnswer,
     Input,
     JourneyView,
@@ -32,15 +33,27 @@ from handlers.journey.model import (
     SetTimezone,
     Skip,
 )
-from handlers.journey.steps import FIRST_PROMPT, PROMPTS, STEP_TITLES, Ctx, display_answer
+from handlers.journey.steps import (
+    EXTRA_JOURNAL,
+    FIRST_PROMPT,
+    PROMPTS,
+    STEP_TITLES,
+    Ctx,
+    display_answer,
+)
 from handlers.pipeline import Turn
 from handlers.replies import Button, Reply
 from models import repository as repo
 from models.journeys import Journey
 from scheduler.planner import format_local
+from scheduler.rules import OPTIONS_REVIEW_EVERY
 
 JOURNAL_PAGE_SIZE = 6
-JOURNAL_KEYS = frozenset(key for key, p in PROMPTS.items() if p.journal_label)
+JOURNAL_LABELS: dict[str, tuple[int, str]] = {
+    **{key: (p.step, p.journal_label) for key, p in PROMPTS.items() if p.journal_label},
+    **EXTRA_JOURNAL,
+}
+JOURNAL_KEYS = frozenset(JOURNAL_LABELS)
 OPEN = ("active", "paused")
 
 
@@ -63,8 +76,13 @@ async def load_view(turn: Turn, journey: Journey) -> JourneyView:
     )
 
 
-async def store(turn: Turn, journey: Journey, outcome: Outcome) -> None:
-    """Apply the engine's effects and new position in this unit of work."""
+async def store(
+    turn: Turn, journey: Journey, outcome: Outcome, *, grief_hour_seconds: float = 3600.0
+) -> None:
+    """Apply the engine's effects and new position in this unit of work.
+
+    `grief_hour_seconds` shortens grief windows for end-to-end tests (see TEST_GRIEF_HOUR_SECONDS).
+    """
     session, user_id, now = turn.session, turn.user.telegram_id, turn.now
     for effect in outcome.effects:
         if isinstance(effect, SaveAnswer):
@@ -86,13 +104,20 @@ async def store(turn: Turn, journey: Journey, outcome: Outcome) -> None:
                 stage=effect.stage,
                 now=now,
             )
+        elif isinstance(effect, CancelCheckins):
+            await repo.cancel_checkins(
+                session, user_id=user_id, journey_id=journey.id, kind=effect.kind, now=now
+            )
         elif isinstance(effect, PlanCheckin):
+            due_at = effect.due_at
+            if effect.kind == "grief_over" and grief_hour_seconds != 3600.0:
+                due_at = now + (due_at - now) * (grief_hour_seconds / 3600.0)
             await repo.plan_checkin(
                 session,
                 user_id=user_id,
                 journey_id=journey.id,
                 kind=effect.kind,
-                due_at=effect.due_at,
+                due_at=due_at,
                 local_time=effect.local_time,
                 now=now,
             )
@@ -102,6 +127,7 @@ async def store(turn: Turn, journey: Journey, outcome: Outcome) -> None:
         journey.completed_at = now
     journey.status = outcome.status
     journey.updated_at = now
+    journey.nudges = 0  # the user is moving again: come-back nudges start over
 
 
 def _ctx(turn: Turn, view: JourneyView, zone: str) -> Ctx:
@@ -112,6 +138,15 @@ async def begin(turn: Turn, zone: str) -> list[Reply]:
     """Start a new journey at its first prompt."""
     journey = await repo.create_journey(
         turn.session, user_id=turn.user.telegram_id, prompt=FIRST_PROMPT, now=turn.now
+    )
+    await repo.plan_checkin(
+        turn.session,
+        user_id=turn.user.telegram_id,
+        journey_id=journey.id,
+        kind="options_review",
+        due_at=turn.now + OPTIONS_REVIEW_EVERY,
+        local_time=None,
+        now=turn.now,
     )
     view = await load_view(turn, journey)
     lang = turn.user.language_code
@@ -144,7 +179,9 @@ async def _open_journey(turn: Turn) -> Journey | None:
     return journey if journey is not None and journey.status in OPEN else None
 
 
-async def handle(turn: Turn, zone: str, event: Input) -> list[Reply]:
+async def handle(
+    turn: Turn, zone: str, event: Input, *, grief_hour_seconds: float = 3600.0
+) -> list[Reply]:
     """An answer, Skip or Back at the current prompt."""
     journey = await _open_journey(turn)
     if journey is None:
@@ -153,11 +190,13 @@ async def handle(turn: Turn, zone: str, event: Input) -> list[Reply]:
         return [Reply(say("journey.paused_hint", turn.user.language_code))]
     view = await load_view(turn, journey)
     outcome = advance(view, event, turn.now, zone)
-    await store(turn, journey, outcome)
+    await store(turn, journey, outcome, grief_hour_seconds=grief_hour_seconds)
     return outcome.replies
 
 
-async def press(turn: Turn, zone: str, data: str) -> list[Reply]:
+async def press(
+    turn: Turn, zone: str, data: str, *, grief_hour_seconds: float = 3600.0
+) -> list[Reply]:
     """A journey button: act on it if it belongs to the current prompt, else say it's old."""
     parsed = parse_button(data)
     journey = await _open_journey(turn)
@@ -173,7 +212,7 @@ async def press(turn: Turn, zone: str, data: str) -> list[Reply]:
     event: Input = (
         Skip() if value == SKIP_VALUE else Back() if value == BACK_VALUE else ButtonInput(value)
     )
-    return await handle(turn, zone, event)
+    return await handle(turn, zone, event, grief_hour_seconds=grief_hour_seconds)
 
 
 async def resume(turn: Turn, zone: str) -> list[Reply]:
@@ -257,12 +296,11 @@ async def journal(turn: Turn, zone: str, page: int = 0) -> list[Reply]:
     zone_name = turn.user.timezone or zone
     entries = []
     for answer, _journey in rows:
-        prompt = PROMPTS[answer.key]
-        assert prompt.journal_label is not None
+        step_number, label = JOURNAL_LABELS[answer.key]
         when = format_local(answer.answered_at, zone_name)
-        step = progress_header(prompt.step, lang).split("\n")[0]
+        step = progress_header(step_number, lang).split("\n")[0]
         entries.append(
-            f"{when} · {step}\n{say(prompt.journal_label, lang)}: "
+            f"{when} · {step}\n{say(label, lang)}: "
             + quote(display_answer(answer.key, answer.value, lang), 500)
         )
     text = say("journal.title", lang, page=page + 1, pages=pages) + "\n\n" + "\n\n".join(entries)

@@ -914,8 +914,17 @@ prompt(Prompt("done", WRAP_UP, Expect.CHOICE, lambda ctx: "", _react_done, skipp
 FIRST_PROMPT = "company"
 
 
+# Answers stored outside the ten prompts that /journal shows too: key -> (step, label key).
+EXTRA_JOURNAL: dict[str, tuple[int, str]] = {
+    "fb_reply": (10, "label.fb_reply"),
+    "goal_outcome": (5, "label.goal_outcome"),
+}
+
+
 def display_answer(key: str, value: str, lang: str | None) -> str:
     """A stored answer as people read it (button labels, dates, lists)."""
+    if key == "goal_outcome":
+        return say(f"ci.btn.goal_{value}", lang)
     if key == "strengths":
         return ", ".join(item for item in value.split("\n") if item)
     if key == "goal_date":

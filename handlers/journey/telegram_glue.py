@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers import options
+from handlers import checkins, options
 from handlers.context import Context, HandlerCallback, services_of
 from handlers.journey import service
 from handlers.journey.model import Back, Input, LocationInput, Skip, TextInput
@@ -20,6 +20,10 @@ ZoneAction = Callable[[Turn, str], Awaitable[Sequence[Reply]]]
 
 def _zone(context: Context) -> str:
     return services_of(context).settings.default_timezone
+
+
+def _grief_hour(context: Context) -> float:
+    return services_of(context).settings.test_grief_hour_seconds
 
 
 def _command(action: ZoneAction, *, idempotent: bool = True) -> HandlerCallback:
@@ -49,6 +53,8 @@ async def _navigate_skip(turn: Turn, zone: str) -> Sequence[Reply]:
     """/skip: leave this prompt unanswered and go on."""
     if options.in_flow(turn.user.flow):
         return await options.continue_flow(turn, None)
+    if checkins.in_flow(turn.user.flow):
+        return await checkins.continue_flow(turn, None)
     return await _skip_or_back(turn, zone, Skip())
 
 
@@ -70,7 +76,11 @@ async def on_text(update: Update, context: Context) -> None:
     async def run(turn: Turn) -> Sequence[Reply]:
         if options.in_flow(turn.user.flow):
             return await options.continue_flow(turn, text)
-        return await service.handle(turn, zone, TextInput(text))
+        if checkins.in_flow(turn.user.flow):
+            return await checkins.continue_flow(turn, text)
+        return await service.handle(
+            turn, zone, TextInput(text), grief_hour_seconds=_grief_hour(context)
+        )
 
     async def again(turn: Turn) -> Sequence[Reply]:
         return await service.resume(turn, zone)
@@ -101,7 +111,7 @@ async def on_journey_button(update: Update, context: Context) -> None:
     zone = _zone(context)
 
     async def run(turn: Turn) -> Sequence[Reply]:
-        return await service.press(turn, zone, data or "")
+        return await service.press(turn, zone, data or "", grief_hour_seconds=_grief_hour(context))
 
     async def again(turn: Turn) -> Sequence[Reply]:
         return await service.resume(turn, zone)
@@ -119,6 +129,20 @@ async def on_journal_button(update: Update, context: Context) -> None:
         return await service.journal(turn, zone, page)
 
     await respond(update, context, run)
+
+
+async def on_checkin_button(update: Update, context: Context) -> None:
+    """A button of a check-in message."""
+    data = update.callback_query.data if update.callback_query else ""
+    zone = _zone(context)
+
+    async def run(turn: Turn) -> Sequence[Reply]:
+        return await checkins.press(turn, zone, data or "")
+
+    async def again(turn: Turn) -> Sequence[Reply]:
+        return await service.resume(turn, zone)
+
+    await respond(update, context, run, replay=again)
 
 
 async def on_options_button(update: Update, context: Context) -> None:
@@ -157,6 +181,7 @@ def journey_handlers() -> list[BaseHandler[Update, Context, None]]:
         CallbackQueryHandler(on_journey_button, pattern=r"^j:"),
         CallbackQueryHandler(on_journal_button, pattern=r"^jr:\d{1,4}$"),
         CallbackQueryHandler(on_options_button, pattern=r"^o:"),
+        CallbackQueryHandler(on_checkin_button, pattern=r"^c:"),
         MessageHandler(filters.TEXT & ~filters.COMMAND & private & message, on_text),
         MessageHandler(filters.LOCATION & private & message, on_location),
     ]

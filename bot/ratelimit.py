@@ -1,0 +1,78 @@
+"""A steady rate limiter for every Bot API call that sends to a chat.
+
+python-telegram-bot's AIORateLimiter uses a token bucket, which allows a burst of a whole
+second's budget at once; a server that counts messages in a sliding one-second window then sees
+up to twice the rate and answers 429. This limiter spaces sends evenly instead (one every
+1/rate seconds), honours RetryAfter by pausing every send for the time Telegram asks, then
+retries the request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from datetime import timedelta
+from typing import Any
+
+from telegram.error import RetryAfter
+from telegram.ext import BaseRateLimiter
+
+logger = logging.getLogger(__name__)
+
+JSON = bool | dict[str, Any] | list[dict[str, Any]]
+
+
+class SteadyRateLimiter(BaseRateLimiter[int]):
+    """At most `per_second` chat-bound calls a second, evenly spaced; retries after 429."""
+
+    def __init__(self, per_second: float = 29.0, max_retries: int = 3) -> None:
+        self.interval = 1.0 / per_second
+        self.max_retries = max_retries
+        self._lock = asyncio.Lock()
+        self._next_slot = 0.0
+        self._resume_at = 0.0
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to tear down."""
+
+    async def _wait_for_slot(self) -> None:
+        loop = asyncio.get_running_loop()
+        async with self._lock:
+            now = loop.time()
+            slot = max(now, self._next_slot, self._resume_at)
+            self._next_slot = slot + self.interval
+        delay = slot - now
+        if delay > 0:
+            await asyncio.sleep(delay)
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, JSON]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> JSON:
+        """Wait for a send slot when the call targets a chat; retry after RetryAfter."""
+        retries = rate_limit_args if rate_limit_args is not None else self.max_retries
+        limited = data.get("chat_id") is not None
+        for attempt in range(retries + 1):
+            if limited:
+                await self._wait_for_slot()
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as exc:
+                if attempt == retries:
+                    raise
+                wait = exc.retry_after
+                seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+                logger.info("Telegram asked to wait %.1f s before %s", seconds, endpoint)
+                loop = asyncio.get_running_loop()
+                self._resume_at = max(self._resume_at, loop.time() + seconds + 0.1)
+                await asyncio.sleep(seconds + 0.1)
+        raise AssertionError("unreachable")

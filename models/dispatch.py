@@ -1,0 +1,217 @@
+"""Queries of the check-in dispatcher: claim due rows, read what rendering needs, settle them.
+
+Claims are leases: a row is `claimed` until `claimed_until`; a process that dies leaves the
+lease to expire, and the row is claimed again. On PostgreSQL the claim skips rows another
+dispatcher holds (`FOR UPDATE SKIP LOCKED`), so two processes never claim the same row; on
+SQLite the single writer (BEGIN IMMEDIATE) gives the same guarantee.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from models.journeys import Answer, Checkin, Journey, Opportunity
+from models.users import User
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    """A claimed check-in with what the rules need about its user."""
+
+    id: int
+    user_id: int
+    journey_id: int | None
+    kind: str
+    due_at: datetime
+    local_time: str | None
+    attempts: int
+    timezone: str | None
+    quiet_start: str | None
+    quiet_end: str | None
+    language_code: str | None
+
+
+async def claim_due(
+    session: AsyncSession, *, now: datetime, lease: timedelta, limit: int
+) -> list[Claimed]:
+    """Claim up to `limit` due rows (and rows whose lease expired), soonest first."""
+    due = (
+        select(Checkin.id)
+        .where(
+            or_(
+                and_(Checkin.status == "pending", Checkin.due_at <= now),
+                and_(Checkin.status == "claimed", Checkin.claimed_until < now),
+            )
+        )
+        .order_by(Checkin.due_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+        .scalar_subquery()
+    )
+    claimed = await session.execute(
+        update(Checkin)
+        .where(Checkin.id.in_(due))
+        .values(
+            status="claimed",
+            claimed_until=now + lease,
+            attempts=Checkin.attempts + 1,
+            updated_at=now,
+        )
+        .returning(
+            Checkin.id,
+            Checkin.user_id,
+            Checkin.journey_id,
+            Checkin.kind,
+            Checkin.due_at,
+            Checkin.local_time,
+            Checkin.attempts,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    rows = claimed.all()
+    if not rows:
+        return []
+    users = {
+        user.telegram_id: user
+        for user in await session.execute(
+            select(
+                User.telegram_id,
+                User.timezone,
+                User.quiet_start,
+                User.quiet_end,
+                User.language_code,
+            ).where(User.telegram_id.in_({row.user_id for row in rows}))
+        )
+    }
+    result = []
+    for row in sorted(rows, key=lambda r: (r.due_at, r.id)):
+        user = users[row.user_id]
+        result.append(
+            Claimed(
+                id=row.id,
+                user_id=row.user_id,
+                journey_id=row.journey_id,
+                kind=row.kind,
+                due_at=row.due_at,
+                local_time=row.local_time,
+                attempts=row.attempts,
+                timezone=user.timezone,
+                quiet_start=user.quiet_start,
+                quiet_end=user.quiet_end,
+                language_code=user.language_code,
+            )
+        )
+    return result
+
+
+async def answers_for(
+    session: AsyncSession, journey_ids: Collection[int], keys: Collection[str]
+) -> dict[int, dict[str, str]]:
+    """Selected answers of several journeys: {journey id: {key: value}}."""
+    found: dict[int, dict[str, str]] = {}
+    if not journey_ids:
+        return found
+    rows = await session.execute(
+        select(Answer.journey_id, Answer.key, Answer.value).where(
+            Answer.journey_id.in_(journey_ids), Answer.key.in_(keys)
+        )
+    )
+    for journey_id, key, value in rows:
+        found.setdefault(journey_id, {})[key] = value
+    return found
+
+
+async def journeys_by_id(session: AsyncSession, journey_ids: Collection[int]) -> dict[int, Journey]:
+    """Journeys by id."""
+    if not journey_ids:
+        return {}
+    rows = await session.scalars(select(Journey).where(Journey.id.in_(journey_ids)))
+    return {journey.id: journey for journey in rows}
+
+
+async def open_opportunity_counts(
+    session: AsyncSession, user_ids: Collection[int]
+) -> dict[int, int]:
+    """How many open opportunities each user has."""
+    if not user_ids:
+        return {}
+    rows = await session.execute(
+        select(Opportunity.user_id, func.count())
+        .where(Opportunity.user_id.in_(user_ids), Opportunity.closed_at.is_(None))
+        .group_by(Opportunity.user_id)
+    )
+    return {user_id: int(count) for user_id, count in rows}
+
+
+async def mark(
+    session: AsyncSession,
+    ids: Collection[int],
+    *,
+    status: str,
+    now: datetime,
+    reason: str | None = None,
+) -> None:
+    """Settle claimed rows: sent, dropped or failed (with a reason)."""
+    if not ids:
+        return
+    values: dict[str, object] = {"status": status, "updated_at": now, "claimed_until": None}
+    if status == "sent":
+        values["sent_at"] = now
+    if reason is not None:
+        values["last_error"] = reason[:200]
+    await session.execute(
+        update(Checkin)
+        .where(Checkin.id.in_(ids))
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def reschedule(
+    session: AsyncSession,
+    items: Iterable[tuple[int, datetime]],
+    *,
+    now: datetime,
+    reason: str | None = None,
+    refund_attempt: bool = False,
+) -> None:
+    """Put claimed rows back to pending at new due times."""
+    for checkin_id, due_at in items:
+        values: dict[str, object] = {
+            "status": "pending",
+            "due_at": due_at,
+            "claimed_until": None,
+            "updated_at": now,
+        }
+        if refund_attempt:
+            values["attempts"] = Checkin.attempts - 1
+        if reason is not None:
+            values["last_error"] = reason[:200]
+        await session.execute(
+            update(Checkin)
+            .where(Checkin.id == checkin_id)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+
+
+async def plan_many(session: AsyncSession, rows: list[dict[str, object]]) -> None:
+    """Insert the next occurrences of recurring check-ins in one statement."""
+    if rows:
+        await session.execute(insert(Checkin), rows)
+
+
+async def stop_user(session: AsyncSession, *, user_id: int, now: datetime) -> None:
+    """The user blocked the bot: mark them and drop every check-in still planned for them."""
+    await session.execute(update(User).where(User.telegram_id == user_id).values(blocked_at=now))
+    await session.execute(
+        update(Checkin)
+        .where(Checkin.user_id == user_id, Checkin.status.in_(("pending", "paused")))
+        .values(status="dropped", last_error="blocked", updated_at=now)
+        .execution_options(synchronize_session=False)
+    )

@@ -1,0 +1,296 @@
+"""The check-in dispatcher: a fixed job that claims due rows and sends them.
+
+One run: claim a batch (a lease, committed), decide per row (send / wait out quiet hours / drop
+as stale), send at most one message per user, then settle every row in one transaction and
+plan the next occurrence of recurring kinds. A crash between claim and settle leaves the lease
+to expire; the rows are claimed again, so none is lost (one that was already sent may be sent
+again: Telegram has no idempotency key to prevent that).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.clock import Clock
+from handlers.checkin_messages import CheckinContext, render_checkin
+from handlers.replies import Reply
+from models import dispatch as store
+from scheduler.rules import RECURRING, decide, next_occurrence, retry_delay
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+ONE_PER_USER_DELAY = timedelta(seconds=2)
+
+
+class ChatUnreachableError(Exception):
+    """The user blocked the bot, or the chat is gone: stop writing to them."""
+
+
+class SlowDownError(Exception):
+    """Telegram asked us to slow down for `seconds`."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"retry after {seconds} s")
+        self.seconds = seconds
+
+
+class DeliveryError(Exception):
+    """A failure worth retrying later (network, server error)."""
+
+
+class Delivery(Protocol):
+    """Sends one check-in message; raises ChatUnreachableError, SlowDownError or DeliveryError."""
+
+    async def deliver(self, chat_id: int, reply: Reply) -> None: ...
+
+
+@dataclass(slots=True)
+class DispatchReport:
+    """What one run did."""
+
+    claimed: int = 0
+    sent: int = 0
+    dropped: int = 0
+    deferred: int = 0
+    retried: int = 0
+    failed: int = 0
+    blocked: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: DispatchReport) -> None:
+        """Accumulate another run's numbers."""
+        for name in ("claimed", "sent", "dropped", "deferred", "retried", "failed", "blocked"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass(slots=True)
+class _Settlement:
+    sent: list[int] = field(default_factory=list)
+    dropped: dict[str, list[int]] = field(default_factory=dict)
+    failed: dict[str, list[int]] = field(default_factory=dict)
+    later: list[tuple[int, datetime, str | None, bool]] = field(default_factory=list)
+    blocked_users: set[int] = field(default_factory=set)
+    follow_ups: list[store.Claimed] = field(default_factory=list)
+
+
+class Dispatcher:
+    """Claims due check-ins and delivers them; safe to run in several processes."""
+
+    def __init__(
+        self,
+        *,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        delivery: Delivery,
+        clock: Clock,
+        default_zone: str,
+        batch_size: int = 500,
+        lease: timedelta = timedelta(minutes=5),
+        concurrency: int = 16,
+    ) -> None:
+        self.sessionmaker = sessionmaker
+        self.delivery = delivery
+        self.clock = clock
+        self.default_zone = default_zone
+        self.batch_size = batch_size
+        self.lease = lease
+        self.concurrency = concurrency
+        self.last_run: datetime | None = None
+
+    async def run_once(self) -> DispatchReport:
+        """Claim one batch, deliver it, settle it."""
+        now = self.clock.now()
+        self.last_run = now
+        async with self.sessionmaker.begin() as session:
+            claimed = await store.claim_due(
+                session, now=now, lease=self.lease, limit=self.batch_size
+            )
+            contexts = await self._contexts(session, claimed) if claimed else {}
+        report = DispatchReport(claimed=len(claimed))
+        if not claimed:
+            return report
+        settlement = _Settlement()
+        to_send: list[tuple[store.Claimed, Reply]] = []
+        users_this_run: set[int] = set()
+        for item in claimed:
+            zone = item.timezone or self.default_zone
+            decision = decide(
+                kind=item.kind,
+                due_at=item.due_at,
+                now=now,
+                zone=zone,
+                quiet_start=item.quiet_start,
+                quiet_end=item.quiet_end,
+            )
+            context = contexts[item.id]
+            if decision.action == "drop" or context.obsolete:
+                reason = decision.reason or "obsolete"
+                settlement.dropped.setdefault(reason, []).append(item.id)
+                if item.kind in RECURRING and not context.obsolete:
+                    settlement.follow_ups.append(item)
+            elif decision.action == "defer":
+                assert decision.until is not None
+                settlement.later.append((item.id, decision.until, "quiet hours", True))
+            elif item.user_id in users_this_run:
+                # At most one message per chat per run: Telegram allows about one a second.
+                settlement.later.append((item.id, now + ONE_PER_USER_DELAY, None, True))
+            else:
+                users_this_run.add(item.user_id)
+                to_send.append((item, render_checkin(item.kind, item.id, context)))
+        await self._send_all(to_send, settlement, now)
+        async with self.sessionmaker.begin() as session:
+            await self._settle(session, settlement, now)
+        report.sent = len(settlement.sent)
+        report.dropped = sum(len(ids) for ids in settlement.dropped.values())
+        report.failed = sum(len(ids) for ids in settlement.failed.values())
+        report.blocked = len(settlement.blocked_users)
+        report.deferred = sum(1 for _, _, reason, _ in settlement.later if reason == "quiet hours")
+        report.retried = len(settlement.later) - report.deferred
+        if report.sent or report.failed or report.dropped:
+            logger.info(
+                "check-ins: %s sent, %s dropped, %s failed, %s later",
+                report.sent,
+                report.dropped,
+                report.failed,
+                len(settlement.later),
+            )
+        return report
+
+    async def drain(self, max_seconds: float = 30.0) -> DispatchReport:
+        """Run until no full batch is due (or time is up): catches up after a pause."""
+        total = DispatchReport()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + max_seconds
+        while True:
+            report = await self.run_once()
+            total.add(report)
+            if report.claimed < self.batch_size or loop.time() >= deadline:
+                return total
+
+    async def _contexts(
+        self, session: AsyncSession, claimed: list[store.Claimed]
+    ) -> dict[int, CheckinContext]:
+        needs_answers = {c.journey_id for c in claimed if c.kind in ("learning_goal",)}
+        answers = await store.answers_for(
+            session, {j for j in needs_answers if j is not None}, ("skill", "action")
+        )
+        journeys = await store.journeys_by_id(
+            session,
+            {
+                c.journey_id
+                for c in claimed
+                if c.kind in ("come_back", "options_review") and c.journey_id is not None
+            },
+        )
+        counts = await store.open_opportunity_counts(
+            session, {c.user_id for c in claimed if c.kind == "options_review"}
+        )
+        contexts: dict[int, CheckinContext] = {}
+        for item in claimed:
+            journey = journeys.get(item.journey_id or -1)
+            obsolete = False
+            if item.kind == "come_back":
+                # The user answered (nudges reset) or paused/finished since it was planned.
+                obsolete = journey is None or journey.status != "active" or journey.nudges == 0
+            elif item.kind == "options_review":
+                obsolete = journey is None or journey.status not in ("active", "paused")
+            contexts[item.id] = CheckinContext(
+                language=item.language_code,
+                zone=item.timezone or self.default_zone,
+                local_time=item.local_time,
+                answers=answers.get(item.journey_id or -1, {}),
+                prompt=journey.prompt if journey is not None else None,
+                open_options=counts.get(item.user_id, 0),
+                obsolete=obsolete,
+            )
+        return contexts
+
+    async def _send_all(
+        self,
+        to_send: list[tuple[store.Claimed, Reply]],
+        settlement: _Settlement,
+        now: datetime,
+    ) -> None:
+        semaphore = asyncio.Semaphore(self.concurrency)
+
+        async def one(item: store.Claimed, reply: Reply) -> None:
+            async with semaphore:
+                await self._deliver_one(item, reply, settlement, now)
+
+        await asyncio.gather(*(one(item, reply) for item, reply in to_send))
+
+    async def _deliver_one(
+        self, item: store.Claimed, reply: Reply, settlement: _Settlement, now: datetime
+    ) -> None:
+        try:
+            await self.delivery.deliver(item.user_id, reply)
+        except ChatUnreachableError:
+            logger.info("user %s blocked the bot; their check-ins stop", item.user_id)
+            settlement.blocked_users.add(item.user_id)
+            settlement.failed.setdefault("blocked", []).append(item.id)
+            return
+        except SlowDownError as exc:
+            due = now + timedelta(seconds=exc.seconds)
+            settlement.later.append((item.id, due, "retry after", True))
+            return
+        except DeliveryError as exc:
+            if item.attempts >= MAX_ATTEMPTS:
+                settlement.failed.setdefault(str(exc)[:200] or "failed", []).append(item.id)
+                if item.kind in RECURRING:
+                    settlement.follow_ups.append(item)
+            else:
+                due = now + retry_delay(item.attempts)
+                settlement.later.append((item.id, due, str(exc)[:200], False))
+            return
+        except Exception as exc:  # a bug must not stop the other check-ins
+            logger.exception("check-in %s could not be delivered", item.id)
+            settlement.failed.setdefault(type(exc).__name__, []).append(item.id)
+            return
+        settlement.sent.append(item.id)
+        if item.kind in RECURRING:
+            settlement.follow_ups.append(item)
+
+    async def _settle(self, session: AsyncSession, settlement: _Settlement, now: datetime) -> None:
+        await store.mark(session, settlement.sent, status="sent", now=now)
+        for reason, ids in settlement.dropped.items():
+            await store.mark(session, ids, status="dropped", now=now, reason=reason)
+        for reason, ids in settlement.failed.items():
+            await store.mark(session, ids, status="failed", now=now, reason=reason)
+        for checkin_id, new_due, why, refund in settlement.later:
+            await store.reschedule(
+                session, [(checkin_id, new_due)], now=now, reason=why, refund_attempt=refund
+            )
+        for user_id in settlement.blocked_users:
+            await store.stop_user(session, user_id=user_id, now=now)
+        follow_ups: list[dict[str, object]] = []
+        for item in settlement.follow_ups:
+            if item.user_id in settlement.blocked_users:
+                continue
+            due = next_occurrence(
+                kind=item.kind,
+                due_at=item.due_at,
+                local_time=item.local_time,
+                zone=item.timezone or self.default_zone,
+                now=now,
+            )
+            if due is not None:
+                follow_ups.append(
+                    {
+                        "user_id": item.user_id,
+                        "journey_id": item.journey_id,
+                        "kind": item.kind,
+                        "due_at": due,
+                        "status": "pending",
+                        "attempts": 0,
+                        "local_time": item.local_time,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                )
+        await store.plan_many(session, follow_ups)

@@ -1,0 +1,99 @@
+"""What to do with a due check-in: send it, wait out quiet hours, or drop it as stale — and
+when a recurring one comes next. Pure functions of times and settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Literal
+
+from scheduler.planner import local_now, next_daily, to_utc
+
+# How late each kind may still arrive. None: always worth sending, however late.
+STALE_AFTER: dict[str, timedelta | None] = {
+    "walk_daily": timedelta(hours=2),
+    "walk_snooze": timedelta(hours=2),
+    "grief_over": None,
+    "feedback_followup": timedelta(days=3),
+    "learning_goal": timedelta(days=2),
+    "come_back": timedelta(hours=12),
+    "options_review": timedelta(days=1),
+}
+KINDS = tuple(STALE_AFTER)
+# Kinds that plan their next occurrence once this one is sent or dropped.
+RECURRING = frozenset({"walk_daily", "options_review"})
+OPTIONS_REVIEW_EVERY = timedelta(days=7)
+
+
+def parse_hhmm(value: str | None) -> time | None:
+    """ "HH:MM" as a time (None stays None)."""
+    if not value:
+        return None
+    hours, minutes = value.split(":")
+    return time(int(hours), int(minutes))
+
+
+def in_quiet_hours(at: time, start: time | None, end: time | None) -> bool:
+    """Whether a local wall-clock time falls inside quiet hours (which may span midnight)."""
+    if start is None or end is None or start == end:
+        return False
+    if start < end:
+        return start <= at < end
+    return at >= start or at < end
+
+
+def quiet_hours_end(now: datetime, zone: str, end: time) -> datetime:
+    """The next moment quiet hours end (local `end`), in UTC."""
+    local = local_now(now, zone)
+    candidate = to_utc(datetime.combine(local.date(), end), zone)
+    return candidate if candidate > now else next_daily(end, zone, now)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Send now, wait until `until`, or drop with a reason."""
+
+    action: Literal["send", "defer", "drop"]
+    until: datetime | None = None
+    reason: str | None = None
+
+
+def decide(
+    *,
+    kind: str,
+    due_at: datetime,
+    now: datetime,
+    zone: str,
+    quiet_start: str | None,
+    quiet_end: str | None,
+) -> Decision:
+    """Apply the per-kind lateness rule, then quiet hours."""
+    limit = STALE_AFTER.get(kind)
+    if limit is not None and now - due_at > limit:
+        return Decision("drop", reason="stale")
+    start, end = parse_hhmm(quiet_start), parse_hhmm(quiet_end)
+    if end is not None and in_quiet_hours(local_now(now, zone).time(), start, end):
+        return Decision("defer", until=quiet_hours_end(now, zone, end))
+    return Decision("send")
+
+
+def next_occurrence(
+    *, kind: str, due_at: datetime, local_time: str | None, zone: str, now: datetime
+) -> datetime | None:
+    """When a recurring check-in comes next (strictly after now and after this one)."""
+    after = max(now, due_at)
+    if kind == "walk_daily" and local_time:
+        at = parse_hhmm(local_time)
+        assert at is not None
+        return next_daily(at, zone, after)
+    if kind == "options_review":
+        following = due_at + OPTIONS_REVIEW_EVERY
+        while following <= now:
+            following += OPTIONS_REVIEW_EVERY
+        return following
+    return None
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """Back-off after a network failure: 30 s, 1 min, 2 min … capped at 30 min."""
+    return timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 1800))
