@@ -106,6 +106,12 @@ def postgres_server(postgres_admin_url: str) -> Iterator[PostgresServer]:
     server.drop_all()
 
 
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> str:
+    """A fresh, empty PostgreSQL database (for tests that only make sense there)."""
+    return postgres_server.create_database()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """An empty database URL: a SQLite file, then a fresh PostgreSQL database."""
