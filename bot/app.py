@@ -17,6 +17,7 @@ from handlers.context import BotApplication, BotData, Services
 from handlers.errors import on_error
 from handlers.fallback import fallback_handlers
 from handlers.journey.telegram_glue import journey_handlers
+from handlers.reminders import reminder_handlers
 from handlers.start import start_handlers
 from scheduler.delivery import TelegramDelivery
 from scheduler.dispatcher import Dispatcher
@@ -72,7 +73,7 @@ def build_application(
         default_zone=settings.default_timezone,
     )
 
-    for handler in [*start_handlers(), *journey_handlers()]:
+    for handler in [*start_handlers(), *reminder_handlers(), *journey_handlers()]:
         application.add_handler(handler, group=CONVERSATION_GROUP)
     # Registered last in their group: they answer only what nothing above took.
     for handler in fallback_handlers():

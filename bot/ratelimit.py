@@ -40,14 +40,14 @@ class SteadyRateLimiter(BaseRateLimiter[int]):
         """Nothing to tear down."""
 
     async def _wait_for_slot(self) -> None:
+        # Waiting inside the lock keeps requests in order and measures the spacing from when
+        # each one really went ahead, so a late task can't bunch up with the next one.
         loop = asyncio.get_running_loop()
         async with self._lock:
-            now = loop.time()
-            slot = max(now, self._next_slot, self._resume_at)
-            self._next_slot = slot + self.interval
-        delay = slot - now
-        if delay > 0:
-            await asyncio.sleep(delay)
+            delay = max(self._next_slot, self._resume_at) - loop.time()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            self._next_slot = loop.time() + self.interval
 
     async def process_request(
         self,

@@ -3,6 +3,8 @@ logic. Use `say(key, **values)`; values are inserted with str.format."""
 
 from __future__ import annotations
 
+from handlers.reminder_texts import REMINDER_TEXTS
+
 EN: dict[str, str] = {
     # Commands, shown by /help and in Telegram's command menu.
     "command.start": "Begin, or see where you are",
@@ -437,6 +439,9 @@ EN: dict[str, str] = {
     ),
     "name.fallback": "there",
 }
+
+# The reminder commands' texts live beside them (handlers/reminder_texts.py); one catalogue.
+EN.update(REMINDER_TEXTS)
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": EN}
 

@@ -15,6 +15,10 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("journal", "command.journal"),
     ("options", "command.options"),
     ("feedback", "command.feedback"),
+    ("reminders", "command.reminders"),
+    ("walk", "command.walk"),
+    ("quiet", "command.quiet"),
+    ("timezone", "command.timezone"),
     ("new", "command.new"),
     ("help", "command.help"),
 )

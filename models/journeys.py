@@ -79,7 +79,7 @@ class Checkin(Base):
     # grief_over, walk_daily, feedback_followup, learning_goal, come_back, options_review
     kind: Mapped[str] = mapped_column(String(24))
     due_at: Mapped[datetime]
-    # pending, claimed, sent, failed, dropped, cancelled
+    # pending, paused (by the user), claimed, sent, failed, dropped, cancelled
     status: Mapped[str] = mapped_column(String(12), default="pending")
     attempts: Mapped[int] = mapped_column(default=0)
     # For daily check-ins: the user's chosen local wall-clock time, "HH:MM".

@@ -239,13 +239,13 @@ async def plan_checkin(
     local_time: str | None,
     now: datetime,
 ) -> Checkin:
-    """Plan a check-in, cancelling a pending one of the same kind it replaces."""
+    """Plan a check-in, cancelling a pending (or paused) one of the same kind it replaces."""
     scope = Checkin.user_id == user_id
     if kind not in USER_WIDE_CHECKINS:
         scope = scope & (Checkin.journey_id == journey_id)
     await session.execute(
         update(Checkin)
-        .where(scope, Checkin.kind == kind, Checkin.status == "pending")
+        .where(scope, Checkin.kind == kind, Checkin.status.in_(("pending", "paused")))
         .values(status="cancelled", updated_at=now)
     )
     checkin = Checkin(
@@ -312,3 +312,39 @@ async def walked_days(session: AsyncSession, *, user_id: int, since: date) -> li
         select(Walk.day).where(Walk.user_id == user_id, Walk.day >= since, Walk.status == "walked")
     )
     return list(rows.all())
+
+
+# --- Reminders (/reminders, /timezone, /quiet, /walk) --------------------------------------
+
+UPCOMING_STATUSES = ("pending", "paused")
+
+
+async def upcoming_checkins(session: AsyncSession, user_id: int) -> list[Checkin]:
+    """The user's check-ins still to come, pending or paused, soonest first."""
+    stmt = (
+        select(Checkin)
+        .where(Checkin.user_id == user_id, Checkin.status.in_(UPCOMING_STATUSES))
+        .order_by(Checkin.due_at, Checkin.id)
+    )
+    return list((await session.scalars(stmt)).all())
+
+
+async def change_checkin_status(
+    session: AsyncSession, *, user_id: int, kind: str, old: str, new: str, now: datetime
+) -> int:
+    """Move the user's check-ins of a kind from status `old` to `new`; how many moved."""
+    result = await session.execute(
+        update(Checkin)
+        .where(Checkin.user_id == user_id, Checkin.kind == kind, Checkin.status == old)
+        .values(status=new, updated_at=now)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def set_quiet_hours(
+    session: AsyncSession, *, user_id: int, start: str | None, end: str | None
+) -> None:
+    """Store the user's quiet hours as local "HH:MM" (both None: no quiet hours)."""
+    await session.execute(
+        update(User).where(User.telegram_id == user_id).values(quiet_start=start, quiet_end=end)
+    )

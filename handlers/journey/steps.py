@@ -401,7 +401,10 @@ def _react_goal_date(ctx: Ctx, value: Parsed | None) -> Reaction:
     return Reaction(
         "strengths",
         say=[confirm],
-        effects=[SaveAnswer("goal_date", str(value)), PlanCheckin("learning_goal", due)],
+        effects=[
+            SaveAnswer("goal_date", str(value)),
+            PlanCheckin("learning_goal", due, MORNING.strftime("%H:%M")),
+        ],
     )
 
 
@@ -589,7 +592,10 @@ def _react_fb_send(ctx: Ctx, value: Parsed | None) -> Reaction:
     return Reaction(
         "done",
         say=[ctx.t("s10.followup", when=format_local(due, ctx.zone))],
-        effects=[SaveAnswer("fb_send", "sent"), PlanCheckin("feedback_followup", due)],
+        effects=[
+            SaveAnswer("fb_send", "sent"),
+            PlanCheckin("feedback_followup", due, MORNING.strftime("%H:%M")),
+        ],
     )
 
 

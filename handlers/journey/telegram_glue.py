@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers import checkins, options
+from handlers import checkins, options, reminders
 from handlers.context import Context, HandlerCallback, services_of
 from handlers.journey import service
 from handlers.journey.model import Back, Input, LocationInput, Skip, TextInput
@@ -55,6 +55,8 @@ async def _navigate_skip(turn: Turn, zone: str) -> Sequence[Reply]:
         return await options.continue_flow(turn, None)
     if checkins.in_flow(turn.user.flow):
         return await checkins.continue_flow(turn, None)
+    if reminders.in_flow(turn.user.flow):
+        return await reminders.continue_flow(turn, None, zone)
     return await _skip_or_back(turn, zone, Skip())
 
 
@@ -78,6 +80,8 @@ async def on_text(update: Update, context: Context) -> None:
             return await options.continue_flow(turn, text)
         if checkins.in_flow(turn.user.flow):
             return await checkins.continue_flow(turn, text)
+        if reminders.in_flow(turn.user.flow):
+            return await reminders.continue_flow(turn, text, zone)
         return await service.handle(
             turn, zone, TextInput(text), grief_hour_seconds=_grief_hour(context)
         )
