@@ -18,6 +18,7 @@ install: $(STAMP)
 
 ## Set up, migrate the database and start the bot (polling). Reads settings from .env.
 run: $(STAMP)
+	@$(BIN)/bounceback keys init
 	@$(BIN)/bounceback run
 
 ## Set up and run every check: lint, format, types, Dockerfile lint, tests.

@@ -11,8 +11,9 @@ from collections.abc import Callable, Sequence
 
 from bot.errors import StartupError
 from bot.logging_setup import configure_logging
-from bot.runner import database_status, fetch_bot_username, migrate, run_bot
+from bot.runner import database_status, fetch_bot_username, migrate, rotate_keys, run_bot
 from bot.settings import Settings, load_settings
+from models.crypto import create_key_file, generate_key
 
 HEARTBEAT_MAX_AGE_SECONDS = 120.0
 
@@ -40,6 +41,28 @@ def _db_current(settings: Settings) -> int:
     current, head = asyncio.run(database_status(settings))
     note = "up to date" if current == head else f"newest is {head}: run `bounceback db upgrade`"
     print(f"{current or 'empty (no migrations applied)'} ({note})")
+    return 0
+
+
+def _keys_init(settings: Settings) -> int:
+    if settings.encryption_key is not None and settings.encryption_key.get_secret_value():
+        return 0  # keys come from the environment; nothing to create
+    if create_key_file(settings.encryption_key_file):
+        print(
+            f"created the encryption key {settings.encryption_key_file} (owner-only). "
+            "Back it up: without it, stored answers can't be read."
+        )
+    return 0
+
+
+def _keys_generate(settings: Settings) -> int:
+    print(generate_key())
+    return 0
+
+
+def _keys_rotate(settings: Settings) -> int:
+    changed = asyncio.run(rotate_keys(settings))
+    print(f"re-encrypted {changed} stored values with the newest key")
     return 0
 
 
@@ -75,6 +98,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     db.add_parser("upgrade", help="apply pending migrations").set_defaults(func=_db_upgrade)
     db.add_parser("current", help="show the schema revision").set_defaults(func=_db_current)
+    keys = commands.add_parser("keys", help="encryption keys").add_subparsers(
+        dest="keys_command", required=True, metavar="ACTION"
+    )
+    keys.add_parser("init", help="create the key file if there is no key").set_defaults(
+        func=_keys_init
+    )
+    keys.add_parser("generate", help="print a new key").set_defaults(func=_keys_generate)
+    keys.add_parser(
+        "rotate", help="re-encrypt everything with the newest key (resumable)"
+    ).set_defaults(func=_keys_rotate)
     return parser
 
 

@@ -18,6 +18,7 @@ from bot.errors import StartupError
 from bot.polling import initialize_with_retry, poll
 from bot.settings import Settings
 from models.db import create_engine, create_sessionmaker, describe
+from models.keys import rotate_all
 from models.migrate import current_revision, head_revision, upgrade_to_head
 
 logger = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ def _reason(exc: BaseException) -> str:
 @contextlib.asynccontextmanager
 async def open_database(settings: Settings) -> AsyncIterator[AsyncEngine]:
     """An engine for DATABASE_URL; connection problems become one clear StartupError."""
-    engine = create_engine(settings.database_url)
+    engine = create_engine(settings.database_url, cipher=settings.cipher())
     try:
         yield engine
     except (SQLAlchemyError, OSError) as exc:
@@ -89,6 +90,7 @@ def _install_signal_handlers(stop: asyncio.Event) -> None:
 async def run_bot(settings: Settings, stop: asyncio.Event | None = None) -> None:
     """Migrate, then poll until SIGTERM/SIGINT; finish the update in flight and close cleanly."""
     settings.require_token()
+    settings.cipher()  # a missing key stops us before anything starts
     stop = stop or asyncio.Event()
     _install_signal_handlers(stop)
     async with open_database(settings) as engine:
@@ -121,3 +123,9 @@ async def run_bot(settings: Settings, stop: asyncio.Event | None = None) -> None
         finally:
             await application.shutdown()
     logger.info("stopped cleanly")
+
+
+async def rotate_keys(settings: Settings) -> int:
+    """Re-encrypt every stored text with the newest key; return how many values changed."""
+    async with open_database(settings) as engine:
+        return await rotate_all(create_sessionmaker(engine), settings.cipher())

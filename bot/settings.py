@@ -12,6 +12,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.errors import StartupError
+from models.crypto import Cipher, EncryptionKeyError, keys_from
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org"
 DEFAULT_DATABASE_URL = "sqlite:///./data/bounceback.db"
@@ -44,6 +45,9 @@ class Settings(BaseSettings):
     default_quiet_hours: str = "22:00-08:00"
     # For tests only: how many real seconds one hour of a grief window lasts.
     test_grief_hour_seconds: float = Field(default=3600.0, gt=0)
+    # Encryption of what users write: keys (newest first, comma-separated), or a key file.
+    encryption_key: SecretStr | None = None
+    encryption_key_file: Path = Path("data/bounceback.key")
     # Touched by the running bot; `bounceback health` (the Docker HEALTHCHECK) reads its age.
     heartbeat_file: Path = Path(tempfile.gettempdir()) / "bounceback.heartbeat"
 
@@ -130,6 +134,28 @@ class Settings(BaseSettings):
                 "'123456789:AA…' exactly as @BotFather gave it"
             )
         return token
+
+    def cipher(self) -> Cipher:
+        """The cipher for what users write, from ENCRYPTION_KEY or the key file."""
+        if self.encryption_key is not None and self.encryption_key.get_secret_value().strip():
+            source, value = "ENCRYPTION_KEY", self.encryption_key.get_secret_value()
+        else:
+            try:
+                value = self.encryption_key_file.read_text(encoding="ascii")
+            except FileNotFoundError:
+                raise StartupError(
+                    f"no encryption key: set ENCRYPTION_KEY or run `bounceback keys init` to "
+                    f"create {self.encryption_key_file} (`make run` does this for you)"
+                ) from None
+            except (OSError, UnicodeDecodeError) as exc:
+                raise StartupError(
+                    f"cannot read the key file {self.encryption_key_file}: {exc}"
+                ) from None
+            source = str(self.encryption_key_file)
+        try:
+            return Cipher(keys_from(value))
+        except EncryptionKeyError as exc:
+            raise StartupError(f"{source}: {exc}") from None
 
     def sqlite_path(self) -> Path | None:
         """The database file when DATABASE_URL points at SQLite, else None."""

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from bot.errors import StartupError
+from models.crypto import Cipher, attach
 
 logger = logging.getLogger(__name__)
 
@@ -93,19 +94,38 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
-    """Create the async engine for DATABASE_URL, with SQLite tuned for one writer."""
+def create_engine(
+    database_url: str, *, cipher: Cipher | None = None, echo: bool = False
+) -> AsyncEngine:
+    """Create the async engine for DATABASE_URL, with SQLite tuned for one writer.
+
+    `cipher` encrypts what users write (see models/crypto.py); without one, reading or writing
+    an encrypted column raises instead of touching clear text. Statement parameters are hidden
+    from error messages, so a failing INSERT can't carry a user's words into a log.
+    """
     url = async_url(database_url)
     if url.get_backend_name() == "sqlite":
         path = sqlite_file_of(database_url)
         if path is not None:
             prepare_sqlite_file(path)
         engine = create_async_engine(
-            url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+            url,
+            echo=echo,
+            hide_parameters=True,
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
         )
         _configure_sqlite(engine)
-        return engine
-    return create_async_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    else:
+        engine = create_async_engine(
+            url,
+            echo=echo,
+            hide_parameters=True,
+            pool_pre_ping=True,
+            pool_size=5,
+            max_overflow=5,
+        )
+    attach(engine.sync_engine.dialect, cipher)
+    return engine
 
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

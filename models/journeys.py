@@ -9,6 +9,7 @@ from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base
+from models.crypto import EncryptedText
 
 
 class Journey(Base):
@@ -42,7 +43,7 @@ class Answer(Base):
         ForeignKey("journeys.id", ondelete="CASCADE"), primary_key=True
     )
     key: Mapped[str] = mapped_column(String(32), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+    value: Mapped[str] = mapped_column(EncryptedText)
     answered_at: Mapped[datetime]
 
 
@@ -56,8 +57,8 @@ class Opportunity(Base):
         ForeignKey("users.telegram_id", ondelete="CASCADE"), index=True
     )
     journey_id: Mapped[int | None] = mapped_column(ForeignKey("journeys.id", ondelete="SET NULL"))
-    company: Mapped[str] = mapped_column(Text)
-    role: Mapped[str | None] = mapped_column(Text)
+    company: Mapped[str] = mapped_column(EncryptedText)
+    role: Mapped[str | None] = mapped_column(EncryptedText)
     # applied, screening, interviewing, final, offer
     stage: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime]

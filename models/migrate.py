@@ -11,6 +11,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from models.crypto import DIALECT_ATTRIBUTE
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
@@ -28,11 +30,12 @@ def head_revision() -> str | None:
 
 
 async def upgrade_to_head(engine: AsyncEngine) -> None:
-    """Apply every pending migration in one transaction."""
+    """Apply every pending migration in one transaction (with the engine's encryption key)."""
 
     def _upgrade(connection: Connection) -> None:
         config = alembic_config()
         config.attributes["connection"] = connection
+        config.attributes["cipher"] = getattr(connection.dialect, DIALECT_ATTRIBUTE, None)
         command.upgrade(config, "head")
 
     async with engine.begin() as connection:

@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.settings import Settings
+from models.crypto import Cipher, keys_from
 from models.db import create_engine
 from models.migrate import upgrade_to_head
 from tests.support.fake_bot_api import DEFAULT_TOKEN
@@ -24,6 +25,8 @@ from tests.support.fake_bot_api import DEFAULT_TOKEN
 os.environ["PTB_TIMEDELTA"] = "true"
 
 TOKEN = DEFAULT_TOKEN
+TEST_KEY = "x7Q2c1oY0X9sN7i0v3QmVYh8m1ZzJX6b5pC4rT2wQ0A="
+TEST_CIPHER = Cipher(keys_from(TEST_KEY))
 PG_REQUIRED = os.environ.get("BOUNCEBACK_REQUIRE_POSTGRES") == "1"
 PG_SKIP_REASON = (
     "PostgreSQL tests need TEST_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/test)"
@@ -37,6 +40,7 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
         "database_url": database_url,
         "telegram_api_base_url": "http://127.0.0.1:9",
         "log_level": "INFO",
+        "encryption_key": TEST_KEY,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
@@ -123,8 +127,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 @pytest.fixture
 async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
-    """An engine on a database migrated to head."""
-    engine = create_engine(database_url)
+    """An engine on a database migrated to head, encrypting with the test key."""
+    engine = create_engine(database_url, cipher=TEST_CIPHER)
     await upgrade_to_head(engine)
     yield engine
     await engine.dispose()

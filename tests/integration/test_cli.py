@@ -10,7 +10,7 @@ import pytest
 
 from bot.cli import main
 from models.migrate import head_revision
-from tests.conftest import TOKEN
+from tests.conftest import TEST_KEY, TOKEN
 
 
 @pytest.fixture
@@ -19,6 +19,7 @@ def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
     monkeypatch.setenv("TELEGRAM_API_BASE_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("ENCRYPTION_KEY", TEST_KEY)
     return tmp_path
 
 

@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+from tests.conftest import TEST_KEY
 from tests.support.fake_bot_api import FakeBotApi
 
 BOUNCEBACK = Path(sys.executable).with_name("bounceback")
@@ -31,6 +32,7 @@ class BotProcess:
             "POLLING_TIMEOUT": "1",
             "LOG_LEVEL": "DEBUG",
             "HEARTBEAT_FILE": str(workdir / "heartbeat"),
+            "ENCRYPTION_KEY": TEST_KEY,
             **env,
         }
         self.process: subprocess.Popen[bytes] | None = None
