@@ -48,6 +48,18 @@ class Settings(BaseSettings):
     # Encryption of what users write: keys (newest first, comma-separated), or a key file.
     encryption_key: SecretStr | None = None
     encryption_key_file: Path = Path("data/bounceback.key")
+    # Webhook mode (several replicas behind one URL): set WEBHOOK_URL to switch from polling.
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = Field(default=8080, ge=1, le=65535)
+    # Health endpoint (GET /healthz) in polling mode; in webhook mode it shares WEBHOOK_PORT.
+    health_port: int = Field(default=8081, ge=0, le=65535)
+    # Flood control: more than this many messages from one user in the window are ignored.
+    flood_max_messages: int = Field(default=20, ge=1)
+    flood_window_seconds: float = Field(default=30.0, gt=0)
+    # Data of users inactive this long is deleted (after a warning a week before).
+    retention_days: int = Field(default=365, ge=8)
     # Touched by the running bot; `bounceback health` (the Docker HEALTHCHECK) reads its age.
     heartbeat_file: Path = Path(tempfile.gettempdir()) / "bounceback.heartbeat"
 
@@ -89,6 +101,15 @@ class Settings(BaseSettings):
             return None
         start, end = self.default_quiet_hours.split("-")
         return start, end
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        if not value.startswith("https://") and not value.startswith("http://127.0.0.1"):
+            raise ValueError("must be an https:// URL Telegram can reach")
+        return value.strip()
 
     @field_validator("admin_user_ids", mode="before")
     @classmethod
@@ -156,6 +177,16 @@ class Settings(BaseSettings):
             return Cipher(keys_from(value))
         except EncryptionKeyError as exc:
             raise StartupError(f"{source}: {exc}") from None
+
+    def require_webhook_secret(self) -> str:
+        """The webhook secret; webhook mode refuses to start without one."""
+        secret = self.webhook_secret.get_secret_value() if self.webhook_secret else ""
+        if not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", secret):
+            raise StartupError(
+                "WEBHOOK_SECRET is required in webhook mode: 16-256 characters of A-Z, a-z, 0-9, "
+                "_ and - (e.g. `python -c 'import secrets; print(secrets.token_urlsafe(32))'`)"
+            )
+        return secret
 
     def sqlite_path(self) -> Path | None:
         """The database file when DATABASE_URL points at SQLite, else None."""
