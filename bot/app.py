@@ -12,10 +12,12 @@ from telegram.request import BaseRequest
 from bot.clock import Clock, SystemClock
 from bot.ratelimit import SteadyRateLimiter
 from bot.settings import Settings
+from handlers.admin import admin_handlers
 from handlers.commands import command_menu
 from handlers.context import BotApplication, BotData, Services
 from handlers.errors import on_error
 from handlers.fallback import fallback_handlers
+from handlers.flood import flood_handlers, make_flood_gate
 from handlers.journey.telegram_glue import journey_handlers
 from handlers.reminders import reminder_handlers
 from handlers.start import start_handlers
@@ -27,6 +29,9 @@ from scheduler.jobs import register_checkin_jobs
 logger = logging.getLogger(__name__)
 
 # Handler groups: python-telegram-bot runs at most one handler per group, lowest group first.
+# A guard that raises ApplicationHandlerStop keeps an update from every later group.
+FLOOD_GROUP = -2  # drop a flood before anything reads it
+SAFETY_GROUP = -1  # crisis language is answered before any step logic
 CONVERSATION_GROUP = 0
 # Fallbacks must see an update only when no conversation handler took it, so they share the
 # conversation's group and are registered after every other handler of it.
@@ -73,7 +78,15 @@ def build_application(
         default_zone=settings.default_timezone,
     )
 
-    for handler in [*start_handlers(), *reminder_handlers(), *journey_handlers()]:
+    application.bot_data.flood_gate = make_flood_gate(settings)
+    for handler in flood_handlers():
+        application.add_handler(handler, group=FLOOD_GROUP)
+    for handler in [
+        *start_handlers(),
+        *admin_handlers(),
+        *reminder_handlers(),
+        *journey_handlers(),
+    ]:
         application.add_handler(handler, group=CONVERSATION_GROUP)
     # Registered last in their group: they answer only what nothing above took.
     for handler in fallback_handlers():

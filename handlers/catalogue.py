@@ -432,6 +432,14 @@ EN: dict[str, str] = {
         "Send /help to see what I can do."
     ),
     "fallback.resume_hint": "Send /resume to see the question we're on.",
+    "stats.title": "📊 Bounce Back right now",
+    "stats.users": "Users: {users} · journeys in progress: {active}",
+    "stats.funnel": "Journeys that reached each step:",
+    "stats.checkins": "Check-ins in the last 24 h: {sent} sent, {failed} failed, {dropped} dropped",
+    "flood.slow_down": (
+        "That's a lot of messages at once. I'll take a short breather; give it half a minute, "
+        "then carry on. Nothing you sent before is lost."
+    ),
     # Something broke on our side.
     "error.generic": (
         "Sorry, something went wrong on my side. Nothing you told me before is lost; "

@@ -14,6 +14,7 @@ from bot.clock import Clock
 from bot.settings import Settings
 
 if TYPE_CHECKING:
+    from handlers.flood import FloodGate
     from scheduler.dispatcher import Dispatcher
 
 
@@ -31,6 +32,7 @@ class BotData:
 
     services: Services
     dispatcher: Dispatcher
+    flood_gate: FloodGate
 
 
 Context = CallbackContext[ExtBot[Any], dict[object, object], dict[object, object], BotData]

@@ -34,6 +34,7 @@ class Claimed:
     quiet_start: str | None
     quiet_end: str | None
     language_code: str | None
+    nudges_paused_until: datetime | None = None
 
 
 async def claim_due(
@@ -85,6 +86,7 @@ async def claim_due(
                 User.quiet_start,
                 User.quiet_end,
                 User.language_code,
+                User.nudges_paused_until,
             ).where(User.telegram_id.in_({row.user_id for row in rows}))
         )
     }
@@ -104,6 +106,7 @@ async def claim_due(
                 quiet_start=user.quiet_start,
                 quiet_end=user.quiet_end,
                 language_code=user.language_code,
+                nudges_paused_until=user.nudges_paused_until,
             )
         )
     return result

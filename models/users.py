@@ -27,6 +27,8 @@ class User(Base):
     quiet_end: Mapped[str | None] = mapped_column(String(5), default="08:00")
     # Set when Telegram says the user blocked the bot; cleared when they write again.
     blocked_at: Mapped[datetime | None]
+    # After crisis language, coaching check-ins wait until this moment.
+    nudges_paused_until: Mapped[datetime | None]
     created_at: Mapped[datetime]
     last_seen_at: Mapped[datetime]
 

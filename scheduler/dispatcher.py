@@ -127,6 +127,7 @@ class Dispatcher:
                 zone=zone,
                 quiet_start=item.quiet_start,
                 quiet_end=item.quiet_end,
+                paused_until=item.nudges_paused_until,
             )
             context = contexts[item.id]
             if decision.action == "drop" or context.obsolete:
@@ -136,7 +137,8 @@ class Dispatcher:
                     settlement.follow_ups.append(item)
             elif decision.action == "defer":
                 assert decision.until is not None
-                settlement.later.append((item.id, decision.until, "quiet hours", True))
+                why = "paused" if decision.until == item.nudges_paused_until else "quiet hours"
+                settlement.later.append((item.id, decision.until, why, True))
             elif item.user_id in users_this_run:
                 # At most one message per chat per run: Telegram allows about one a second.
                 settlement.later.append((item.id, now + ONE_PER_USER_DELAY, None, True))
@@ -150,7 +152,9 @@ class Dispatcher:
         report.dropped = sum(len(ids) for ids in settlement.dropped.values())
         report.failed = sum(len(ids) for ids in settlement.failed.values())
         report.blocked = len(settlement.blocked_users)
-        report.deferred = sum(1 for _, _, reason, _ in settlement.later if reason == "quiet hours")
+        report.deferred = sum(
+            1 for _, _, reason, _ in settlement.later if reason in ("quiet hours", "paused")
+        )
         report.retried = len(settlement.later) - report.deferred
         if report.sent or report.failed or report.dropped:
             logger.info(

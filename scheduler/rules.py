@@ -66,11 +66,14 @@ def decide(
     zone: str,
     quiet_start: str | None,
     quiet_end: str | None,
+    paused_until: datetime | None = None,
 ) -> Decision:
-    """Apply the per-kind lateness rule, then quiet hours."""
+    """Apply the per-kind lateness rule, a crisis pause, then quiet hours."""
     limit = STALE_AFTER.get(kind)
     if limit is not None and now - due_at > limit:
         return Decision("drop", reason="stale")
+    if paused_until is not None and now < paused_until:
+        return Decision("defer", until=paused_until)
     start, end = parse_hhmm(quiet_start), parse_hhmm(quiet_end)
     if end is not None and in_quiet_hours(local_now(now, zone).time(), start, end):
         return Decision("defer", until=quiet_hours_end(now, zone, end))

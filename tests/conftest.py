@@ -41,6 +41,8 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
         "telegram_api_base_url": "http://127.0.0.1:9",
         "log_level": "INFO",
         "encryption_key": TEST_KEY,
+        # Tests type faster than people; flood control has its own tests.
+        "flood_max_messages": 10_000,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

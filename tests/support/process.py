@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -13,6 +14,13 @@ from tests.conftest import TEST_KEY
 from tests.support.fake_bot_api import FakeBotApi
 
 BOUNCEBACK = Path(sys.executable).with_name("bounceback")
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 class BotProcess:
@@ -31,11 +39,20 @@ class BotProcess:
             "DATABASE_URL": f"sqlite:///{workdir / 'data' / 'bounceback.db'}",
             "POLLING_TIMEOUT": "1",
             "LOG_LEVEL": "DEBUG",
-            "HEARTBEAT_FILE": str(workdir / "heartbeat"),
+            # A free port each, so processes running side by side don't clash.
+            "WEBHOOK_LISTEN": "127.0.0.1",
+            "HEALTH_PORT": str(free_port()),
             "ENCRYPTION_KEY": TEST_KEY,
+            "FLOOD_MAX_MESSAGES": "10000",
             **env,
         }
         self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def health_url(self) -> str:
+        """Where this process answers GET /healthz."""
+        port = self.env["WEBHOOK_PORT"] if self.env.get("WEBHOOK_URL") else self.env["HEALTH_PORT"]
+        return f"http://127.0.0.1:{port}/healthz"
 
     def start(self, *args: str) -> BotProcess:
         """Start `bounceback run` (or the given subcommand)."""
