@@ -15,23 +15,26 @@ from bot.settings import Settings
 from handlers.admin import admin_handlers
 from handlers.commands import command_menu
 from handlers.context import BotApplication, BotData, Services
+from handlers.crisis import crisis_handlers, sos_handlers
 from handlers.errors import on_error
 from handlers.fallback import fallback_handlers
 from handlers.flood import flood_handlers, make_flood_gate
 from handlers.journey.telegram_glue import journey_handlers
+from handlers.privacy import privacy_handlers
 from handlers.reminders import reminder_handlers
 from handlers.start import start_handlers
 from scheduler.delivery import TelegramDelivery
 from scheduler.dispatcher import Dispatcher
 from scheduler.housekeeping import register_housekeeping
 from scheduler.jobs import register_checkin_jobs
+from scheduler.retention import register_retention
 
 logger = logging.getLogger(__name__)
 
 # Handler groups: python-telegram-bot runs at most one handler per group, lowest group first.
 # A guard that raises ApplicationHandlerStop keeps an update from every later group.
-FLOOD_GROUP = -2  # drop a flood before anything reads it
-SAFETY_GROUP = -1  # crisis language is answered before any step logic
+SAFETY_GROUP = -2  # crisis language is answered first, even from someone sending fast
+FLOOD_GROUP = -1  # then a flood is dropped before anything else reads it
 CONVERSATION_GROUP = 0
 # Fallbacks must see an update only when no conversation handler took it, so they share the
 # conversation's group and are registered after every other handler of it.
@@ -78,12 +81,16 @@ def build_application(
         default_zone=settings.default_timezone,
     )
 
+    for handler in crisis_handlers():
+        application.add_handler(handler, group=SAFETY_GROUP)
     application.bot_data.flood_gate = make_flood_gate(settings)
     for handler in flood_handlers():
         application.add_handler(handler, group=FLOOD_GROUP)
     for handler in [
         *start_handlers(),
+        *sos_handlers(),
         *admin_handlers(),
+        *privacy_handlers(),
         *reminder_handlers(),
         *journey_handlers(),
     ]:
@@ -96,6 +103,7 @@ def build_application(
     if application.job_queue is not None:
         register_housekeeping(application.job_queue)
         register_checkin_jobs(application.job_queue, settings.dispatch_interval_seconds)
+        register_retention(application.job_queue)
     return application
 
 

@@ -3,7 +3,9 @@ logic. Use `say(key, **values)`; values are inserted with str.format."""
 
 from __future__ import annotations
 
+from handlers.privacy_texts import PRIVACY_TEXTS
 from handlers.reminder_texts import REMINDER_TEXTS
+from handlers.safety_texts import SAFETY_TEXTS
 
 EN: dict[str, str] = {
     # Commands, shown by /help and in Telegram's command menu.
@@ -448,8 +450,10 @@ EN: dict[str, str] = {
     "name.fallback": "there",
 }
 
-# The reminder commands' texts live beside them (handlers/reminder_texts.py); one catalogue.
+# Some commands keep their texts beside them (handlers/*_texts.py); this is the one catalogue.
 EN.update(REMINDER_TEXTS)
+EN.update(PRIVACY_TEXTS)
+EN.update(SAFETY_TEXTS)
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": EN}
 

@@ -75,6 +75,8 @@ def render_checkin(kind: str, checkin_id: int, context: CheckinContext) -> Reply
         text = say("ci.options_review", lang, count=context.open_options)
         if context.open_options < 5:
             text += "\n\n" + say("ci.options_review.more", lang)
+    elif kind == "retention_warning":
+        text = say("retention.warning", lang)
     else:
         text = say(f"ci.{kind}", lang)
     rows = tuple(

@@ -20,6 +20,10 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("quiet", "command.quiet"),
     ("timezone", "command.timezone"),
     ("new", "command.new"),
+    ("sos", "command.sos"),
+    ("privacy", "command.privacy"),
+    ("export", "command.export"),
+    ("delete", "command.delete"),
     ("help", "command.help"),
 )
 

@@ -218,3 +218,15 @@ async def stop_user(session: AsyncSession, *, user_id: int, now: datetime) -> No
         .values(status="dropped", last_error="blocked", updated_at=now)
         .execution_options(synchronize_session=False)
     )
+
+
+async def existing_users(session: AsyncSession, user_ids: Collection[int]) -> set[int]:
+    """Which of these users still exist (locked against deletion until commit)."""
+    if not user_ids:
+        return set()
+    rows = await session.scalars(
+        select(User.telegram_id)
+        .where(User.telegram_id.in_(user_ids))
+        .with_for_update(key_share=True)
+    )
+    return set(rows.all())

@@ -348,3 +348,79 @@ async def set_quiet_hours(
     await session.execute(
         update(User).where(User.telegram_id == user_id).values(quiet_start=start, quiet_end=end)
     )
+
+
+# --- Privacy (/export, /delete, retention) ---------------------------------------------------
+
+
+async def user_journeys(session: AsyncSession, user_id: int) -> list[Journey]:
+    """Every journey of the user, oldest first."""
+    stmt = select(Journey).where(Journey.user_id == user_id).order_by(Journey.id)
+    return list((await session.scalars(stmt)).all())
+
+
+async def user_answers(session: AsyncSession, user_id: int) -> list[Answer]:
+    """Every answer the user gave, in any journey: by journey, then in the order given."""
+    stmt = (
+        select(Answer)
+        .join(Journey, Answer.journey_id == Journey.id)
+        .where(Journey.user_id == user_id)
+        .order_by(Answer.journey_id, Answer.answered_at, Answer.key)
+    )
+    return list((await session.scalars(stmt)).all())
+
+
+async def user_opportunities(session: AsyncSession, user_id: int) -> list[Opportunity]:
+    """Every opportunity of the user, closed ones included, oldest first."""
+    stmt = select(Opportunity).where(Opportunity.user_id == user_id).order_by(Opportunity.id)
+    return list((await session.scalars(stmt)).all())
+
+
+async def user_checkins(session: AsyncSession, user_id: int) -> list[Checkin]:
+    """Every check-in planned for the user, whatever its status, by due time."""
+    stmt = select(Checkin).where(Checkin.user_id == user_id).order_by(Checkin.due_at, Checkin.id)
+    return list((await session.scalars(stmt)).all())
+
+
+async def user_walks(session: AsyncSession, user_id: int) -> list[Walk]:
+    """The user's walk log, oldest day first."""
+    stmt = select(Walk).where(Walk.user_id == user_id).order_by(Walk.day)
+    return list((await session.scalars(stmt)).all())
+
+
+async def update_handled_at(session: AsyncSession, update_id: int) -> datetime | None:
+    """When a unit of work first handled this update (None once pruned or never)."""
+    stmt = select(ProcessedUpdate.processed_at).where(ProcessedUpdate.update_id == update_id)
+    return (await session.execute(stmt)).scalar_one_or_none()
+
+
+async def delete_users(session: AsyncSession, *, user_ids: Collection[int]) -> int:
+    """Erase these users and every row that belongs to them; how many users were erased.
+
+    Each table is emptied explicitly rather than trusting ON DELETE CASCADE alone; the final
+    DELETE of the users rows still cascades to any table added later. `processed_updates` holds
+    no user reference and is left alone. The session's identity map is not synchronised: don't
+    use the deleted objects afterwards.
+    """
+    ids = list(user_ids)
+    if not ids:
+        return 0
+    journeys = select(Journey.id).where(Journey.user_id.in_(ids))
+    unsynced = {"synchronize_session": False}
+    await session.execute(
+        delete(Answer).where(Answer.journey_id.in_(journeys)), execution_options=unsynced
+    )
+    await session.execute(
+        delete(Checkin).where(Checkin.user_id.in_(ids)), execution_options=unsynced
+    )
+    await session.execute(
+        delete(Opportunity).where(Opportunity.user_id.in_(ids)), execution_options=unsynced
+    )
+    await session.execute(delete(Walk).where(Walk.user_id.in_(ids)), execution_options=unsynced)
+    await session.execute(
+        delete(Journey).where(Journey.user_id.in_(ids)), execution_options=unsynced
+    )
+    result = await session.execute(
+        delete(User).where(User.telegram_id.in_(ids)), execution_options=unsynced
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -273,8 +273,12 @@ class Dispatcher:
         for user_id in settlement.blocked_users:
             await store.stop_user(session, user_id=user_id, now=now)
         follow_ups: list[dict[str, object]] = []
+        # A user may have deleted their data (/delete, retention) while this batch was out.
+        still_here = await store.existing_users(
+            session, {item.user_id for item in settlement.follow_ups}
+        )
         for item in settlement.follow_ups:
-            if item.user_id in settlement.blocked_users:
+            if item.user_id in settlement.blocked_users or item.user_id not in still_here:
                 continue
             due = next_occurrence(
                 kind=item.kind,

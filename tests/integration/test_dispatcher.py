@@ -13,6 +13,7 @@ from models import Checkin, User
 from models.db import create_engine, create_sessionmaker
 from models.dispatch import claim_due
 from models.migrate import upgrade_to_head
+from models.repository import delete_users
 from scheduler.dispatcher import (
     MAX_ATTEMPTS,
     ChatUnreachableError,
@@ -284,3 +285,23 @@ async def test_two_dispatchers_on_postgres_send_each_check_in_once(postgres_url:
         assert second.delivered  # both really worked
     finally:
         await engine.dispose()
+
+
+async def test_a_user_deleted_mid_batch_does_not_break_the_batch(engine: AsyncEngine) -> None:
+    clock = FixedClock(NOW)
+    for user in (1, 2):
+        await add_user(engine, user, now=NOW)
+        await add_checkin(engine, user, "walk_daily", NOW, now=NOW, local_time="12:00")
+
+    class DeletesUserOne(FakeDelivery):
+        async def deliver(self, chat_id: int, reply: object) -> None:
+            if chat_id == 1:  # /delete lands while the batch is being sent
+                async with create_sessionmaker(engine).begin() as session:
+                    await delete_users(session, user_ids=[1])
+            await super().deliver(chat_id, reply)  # type: ignore[arg-type]
+
+    report = await dispatcher(engine, DeletesUserOne(), clock, concurrency=1).run_once()
+
+    assert report.sent == 2
+    rows = await checkins(engine)
+    assert [(r.user_id, r.status) for r in rows] == [(2, "sent"), (2, "pending")]

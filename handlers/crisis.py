@@ -1,0 +1,75 @@
+"""Crisis language is answered before anything else, in every state, on every free text:
+with care and pointers to real help, and coaching check-ins pause for a day. /sos shows the
+same help at any time."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import timedelta
+
+from sqlalchemy import update
+from telegram import Update
+from telegram.ext import (
+    ApplicationHandlerStop,
+    BaseHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from handlers.context import Context
+from handlers.pipeline import Turn, respond
+from handlers.replies import Reply
+from handlers.safety import CRISIS_PAUSE_HOURS, crisis_reply, detect_crisis, sos_reply
+from models.users import User
+
+logger = logging.getLogger(__name__)
+
+
+async def care(turn: Turn) -> Sequence[Reply]:
+    """Pause coaching check-ins and answer with help."""
+    until = turn.now + timedelta(hours=CRISIS_PAUSE_HOURS)
+    await turn.session.execute(
+        update(User)
+        .where(User.telegram_id == turn.user.telegram_id)
+        .values(nudges_paused_until=until)
+    )
+    return [Reply(crisis_reply(turn.user.language_code))]
+
+
+async def screen(update: Update, context: Context) -> None:
+    """Check free text for crisis language before any step logic sees it."""
+    message = update.effective_message
+    text = (message.text or message.caption) if message is not None else None
+    if not text or not detect_crisis(text):
+        return
+    # Logged without the text, so the operator can see the safety net working.
+    logger.info(
+        "crisis language from user %s: help sent, check-ins paused",
+        update.effective_user.id if update.effective_user else None,
+    )
+    await respond(update, context, care)
+    raise ApplicationHandlerStop
+
+
+async def sos(update: Update, context: Context) -> None:
+    """Show where to find help right now."""
+
+    async def run(turn: Turn) -> Sequence[Reply]:
+        return [Reply(sos_reply(turn.user.language_code))]
+
+    await respond(update, context, run)
+
+
+def crisis_handlers() -> list[BaseHandler[Update, Context, None]]:
+    """The screen (own group, before everything) for messages and edits with text or a caption."""
+    text = (filters.TEXT | filters.CAPTION) & ~filters.COMMAND & filters.ChatType.PRIVATE
+    return [MessageHandler(text, screen)]
+
+
+def sos_handlers() -> list[BaseHandler[Update, Context, None]]:
+    """/sos in a private chat."""
+    return [
+        CommandHandler("sos", sos, filters=filters.ChatType.PRIVATE & filters.UpdateType.MESSAGES)
+    ]
