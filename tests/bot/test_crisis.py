@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.settings import Settings
 from models import Answer, Checkin, Journey, User
 from models.db import create_sessionmaker
 from scheduler.dispatcher import Dispatcher
@@ -19,19 +16,6 @@ from tests.support.harness import Conversation, FixedClock
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 CRISIS = "honestly I don't want to be here anymore"
-
-
-@pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(NOW)
-
-
-@pytest.fixture
-async def chat(
-    engine: AsyncEngine, database_url: str, settings_for: Callable[..., Settings], clock: FixedClock
-) -> AsyncIterator[Conversation]:
-    async with Conversation(settings_for(database_url), engine, clock) as conversation:
-        yield conversation
 
 
 async def test_crisis_text_mid_journey_gets_help_and_keeps_the_place(

@@ -3,36 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.settings import Settings
 from models import Answer, Journey, Opportunity
 from models.db import create_sessionmaker
 from tests.support import factories
 from tests.support.harness import Conversation, FixedClock
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(NOW)
-
-
-@pytest.fixture
-async def chat(
-    engine: AsyncEngine,
-    database_url: str,
-    settings_for: Callable[..., Settings],
-    clock: FixedClock,
-) -> AsyncIterator[Conversation]:
-    async with Conversation(settings_for(database_url), engine, clock) as conversation:
-        yield conversation
 
 
 async def answers(engine: AsyncEngine) -> dict[str, str]:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -16,22 +15,6 @@ from tests.support.harness import Conversation, FixedClock
 
 # Wednesday 25 November 2026, 09:00 UTC = 10:00 in Berlin.
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(NOW)
-
-
-@pytest.fixture
-async def chat(
-    engine: AsyncEngine,
-    database_url: str,
-    settings_for: Callable[..., Settings],
-    clock: FixedClock,
-) -> AsyncIterator[Conversation]:
-    async with Conversation(settings_for(database_url), engine, clock) as conversation:
-        yield conversation
 
 
 async def rows(engine: AsyncEngine, model: type) -> list:  # type: ignore[type-arg]

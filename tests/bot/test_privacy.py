@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -11,7 +10,6 @@ import pytest
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.settings import Settings
 from models import Base
 from models import repository as repo
 from models.db import create_sessionmaker
@@ -23,22 +21,6 @@ USER = factories.DEFAULT_USER_ID
 STRANGER = 999
 YES, NO = "Yes, delete everything", "Keep my data"
 TABLES_WITH_USER_DATA = ("users", "journeys", "answers", "opportunities", "checkins", "walks")
-
-
-@pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(NOW)
-
-
-@pytest.fixture
-async def chat(
-    engine: AsyncEngine,
-    database_url: str,
-    settings_for: Callable[..., Settings],
-    clock: FixedClock,
-) -> AsyncIterator[Conversation]:
-    async with Conversation(settings_for(database_url), engine, clock) as conversation:
-        yield conversation
 
 
 async def give_everything(chat: Conversation, engine: AsyncEngine, user_id: int, word: str) -> None:

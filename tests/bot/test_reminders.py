@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.settings import Settings
 from models import Checkin, User
 from models import repository as repo
 from models.db import create_sessionmaker
@@ -19,22 +16,6 @@ from tests.support.harness import Conversation, FixedClock
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # Wednesday; 10:00 in Berlin, 04:00 in New York
 USER = factories.DEFAULT_USER_ID
 STRANGER = 999
-
-
-@pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(NOW)
-
-
-@pytest.fixture
-async def chat(
-    engine: AsyncEngine,
-    database_url: str,
-    settings_for: Callable[..., Settings],
-    clock: FixedClock,
-) -> AsyncIterator[Conversation]:
-    async with Conversation(settings_for(database_url), engine, clock) as conversation:
-        yield conversation
 
 
 Plan = tuple[str, datetime, str | None, str]  # kind, due (UTC), local time, status
