@@ -21,8 +21,7 @@ FROM python:3.11-slim
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PTB_TIMEDELTA=true \
-    DATABASE_URL=sqlite:////data/bounceback.db \
-    HEARTBEAT_FILE=/tmp/bounceback.heartbeat
+    DATABASE_URL=sqlite:////data/bounceback.db
 RUN useradd --create-home --uid 10001 bounceback \
     && mkdir /data \
     && chown bounceback:bounceback /data
@@ -30,5 +29,11 @@ COPY --from=build /opt/venv /opt/venv
 USER 10001
 WORKDIR /home/bounceback
 VOLUME ["/data"]
-HEALTHCHECK --interval=60s --timeout=10s --start-period=60s --retries=3 CMD ["bounceback", "health"]
+# 8080: the webhook and GET /healthz in webhook mode (WEBHOOK_URL set; WEBHOOK_PORT).
+# 8081: GET /healthz in polling mode (HEALTH_PORT; 0 turns it off, and the check below fails).
+EXPOSE 8080 8081
+# `bounceback health` GETs /healthz on 127.0.0.1: the database answers and check-ins are sent.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 CMD ["bounceback", "health"]
+# SIGTERM finishes the update in flight (allow ~30 s: `docker stop -t 30`, compose
+# stop_grace_period); an update cut off by SIGKILL is delivered again by Telegram.
 CMD ["bounceback", "run"]

@@ -84,6 +84,7 @@ def build_application(
     for handler in crisis_handlers():
         application.add_handler(handler, group=SAFETY_GROUP)
     application.bot_data.flood_gate = make_flood_gate(settings)
+    application.bot_data.apologized = set()
     for handler in flood_handlers():
         application.add_handler(handler, group=FLOOD_GROUP)
     for handler in [

@@ -13,7 +13,6 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable
-from pathlib import Path
 from typing import TypeVar
 
 from telegram import Update
@@ -48,13 +47,6 @@ class Backoff:
         self.current = self.first
 
 
-def touch(heartbeat: Path | None) -> None:
-    """Mark the loop alive for `bounceback health`."""
-    if heartbeat is not None:
-        with contextlib.suppress(OSError):
-            heartbeat.touch()
-
-
 async def _until_stopped(awaitable: Awaitable[T], stop: asyncio.Event) -> T | None:
     """Await `awaitable` unless `stop` is set first (then cancel it and return None)."""
     task = asyncio.ensure_future(awaitable)
@@ -71,12 +63,14 @@ async def _until_stopped(awaitable: Awaitable[T], stop: asyncio.Event) -> T | No
     return None
 
 
-async def _sleep_unless_stopped(seconds: float, stop: asyncio.Event) -> None:
+async def sleep_unless_stopped(seconds: float, stop: asyncio.Event) -> None:
+    """Sleep for `seconds`, or less when `stop` is set meanwhile."""
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(stop.wait(), timeout=seconds)
 
 
-def _rejected_token() -> StartupError:
+def rejected_token() -> StartupError:
+    """The one-line error for a token Telegram refuses."""
     return StartupError(
         "Telegram rejected TELEGRAM_BOT_TOKEN (revoked or mistyped?): "
         "check it with @BotFather and update .env"
@@ -94,13 +88,13 @@ async def initialize_with_retry(application: BotApplication, stop: asyncio.Event
             await application.initialize()
             return True
         except InvalidToken:
-            raise _rejected_token() from None
+            raise rejected_token() from None
         except (NetworkError, OSError) as exc:
             delay = backoff.next_delay()
             logger.warning(
                 "Bot API unreachable (%s); retrying in %.0f s", type(exc).__name__, delay
             )
-            await _sleep_unless_stopped(delay, stop)
+            await sleep_unless_stopped(delay, stop)
     return False
 
 
@@ -109,7 +103,6 @@ async def poll(
     stop: asyncio.Event,
     *,
     long_poll_seconds: int,
-    heartbeat: Path | None = None,
 ) -> None:
     """Fetch and handle updates until `stop` is set; the update in flight is finished first."""
     bot = application.bot
@@ -117,7 +110,6 @@ async def poll(
     backoff = Backoff()
     logger.info("polling for updates")
     while not stop.is_set():
-        touch(heartbeat)
         try:
             updates = await _until_stopped(
                 bot.get_updates(
@@ -126,7 +118,7 @@ async def poll(
                 stop,
             )
         except InvalidToken:
-            raise _rejected_token() from None
+            raise rejected_token() from None
         except Conflict:
             delay = backoff.next_delay()
             logger.error(
@@ -134,19 +126,19 @@ async def poll(
                 "retrying in %.0f s",
                 delay,
             )
-            await _sleep_unless_stopped(delay, stop)
+            await sleep_unless_stopped(delay, stop)
             continue
         except (NetworkError, OSError) as exc:
             delay = backoff.next_delay()
             logger.warning(
                 "Bot API unreachable (%s); retrying in %.0f s", type(exc).__name__, delay
             )
-            await _sleep_unless_stopped(delay, stop)
+            await sleep_unless_stopped(delay, stop)
             continue
         except TelegramError as exc:
             delay = backoff.next_delay()
             logger.warning("getUpdates failed (%s); retrying in %.0f s", type(exc).__name__, delay)
-            await _sleep_unless_stopped(delay, stop)
+            await sleep_unless_stopped(delay, stop)
             continue
         if updates is None:
             break

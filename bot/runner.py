@@ -1,4 +1,5 @@
-"""The life of a running bot: migrate, connect, poll, and shut down cleanly on a signal."""
+"""The life of a running bot: migrate, connect, poll or serve the webhook, and shut down cleanly
+on a signal."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import logging
 import signal
 from collections.abc import AsyncIterator
 
+from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import Bot
@@ -15,13 +17,18 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot.app import build_application, publish_commands
 from bot.errors import StartupError
+from bot.health import HEALTH_PATH, HealthCheck, health_app, serving
 from bot.polling import initialize_with_retry, poll
 from bot.settings import Settings
+from bot.webhook import serve_webhook, webhook_endpoint
 from models.db import create_engine, create_sessionmaker, describe
 from models.keys import rotate_all
 from models.migrate import current_revision, head_revision, upgrade_to_head
 
 logger = logging.getLogger(__name__)
+
+# Any fixed number works: it names the lock replicas take around migrations (PostgreSQL).
+MIGRATION_LOCK_KEY = 0x626F756E63656261  # "bounceba"
 
 
 def _reason(exc: BaseException) -> str:
@@ -44,10 +51,26 @@ async def open_database(settings: Settings) -> AsyncIterator[AsyncEngine]:
         await engine.dispose()
 
 
+async def migrate_exclusively(engine: AsyncEngine) -> None:
+    """Migrate to head, one process at a time: replicas starting together queue here.
+
+    On PostgreSQL a transaction-scoped advisory lock, held on its own connection while the
+    migration runs, makes the second replica wait and then find nothing to do (instead of
+    failing on "relation already exists"). On SQLite, BEGIN IMMEDIATE already serialises.
+    """
+    if engine.dialect.name != "postgresql":
+        await upgrade_to_head(engine)
+        return
+    async with engine.connect() as lock:
+        await lock.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        await upgrade_to_head(engine)
+    # Leaving the block rolls back the lock's transaction, which releases the lock.
+
+
 async def migrate(settings: Settings) -> str | None:
     """Bring the database schema to the newest revision; return that revision."""
     async with open_database(settings) as engine:
-        await upgrade_to_head(engine)
+        await migrate_exclusively(engine)
         return await current_revision(engine)
 
 
@@ -88,13 +111,21 @@ def _install_signal_handlers(stop: asyncio.Event) -> None:
 
 
 async def run_bot(settings: Settings, stop: asyncio.Event | None = None) -> None:
-    """Migrate, then poll until SIGTERM/SIGINT; finish the update in flight and close cleanly."""
+    """Migrate, then poll (or serve the webhook) until SIGTERM/SIGINT; close cleanly.
+
+    With WEBHOOK_URL set, Telegram POSTs updates to us (`bot.webhook`); otherwise we poll
+    (`bot.polling`). Either way an update is acknowledged only after it was handled, and
+    GET /healthz reports on the database and the check-in dispatcher.
+    """
     settings.require_token()
     settings.cipher()  # a missing key stops us before anything starts
+    if settings.webhook_url is not None:
+        settings.require_webhook_secret()  # no webhook without a secret
+        webhook_endpoint(settings.webhook_url)
     stop = stop or asyncio.Event()
     _install_signal_handlers(stop)
     async with open_database(settings) as engine:
-        await upgrade_to_head(engine)
+        await migrate_exclusively(engine)
         logger.info(
             "database ready at revision %s (%s)",
             await current_revision(engine),
@@ -106,23 +137,37 @@ async def run_bot(settings: Settings, stop: asyncio.Event | None = None) -> None
         try:
             logger.info("connected to the Bot API as @%s", application.bot.username)
             try:
-                await application.bot.delete_webhook()  # polling and a webhook exclude each other
+                if settings.webhook_url is None:
+                    # Polling and a webhook exclude each other.
+                    await application.bot.delete_webhook()
                 await publish_commands(application)
             except (TelegramError, OSError) as exc:
                 logger.warning("could not set up the command menu (%s)", type(exc).__name__)
             await application.start()
             try:
-                await poll(
-                    application,
-                    stop,
-                    long_poll_seconds=settings.polling_timeout,
-                    heartbeat=settings.heartbeat_file,
-                )
+                health = HealthCheck.for_application(application)
+                if settings.webhook_url is not None:
+                    await serve_webhook(application, settings, stop, health=health)
+                else:
+                    async with _health_server(settings, health):
+                        await poll(application, stop, long_poll_seconds=settings.polling_timeout)
             finally:
                 await application.stop()  # also stops the scheduler
         finally:
             await application.shutdown()
     logger.info("stopped cleanly")
+
+
+@contextlib.asynccontextmanager
+async def _health_server(settings: Settings, health: HealthCheck) -> AsyncIterator[None]:
+    """Polling mode: /healthz on HEALTH_PORT (none when it is 0)."""
+    if settings.health_port == 0:
+        yield
+        return
+    host, port = settings.webhook_listen, settings.health_port
+    async with serving(health_app(health), host, port, what="the health check"):
+        logger.info("health check on http://%s:%s%s", host, port, HEALTH_PATH)
+        yield
 
 
 async def rotate_keys(settings: Settings) -> int:

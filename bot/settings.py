@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tempfile
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -60,8 +59,6 @@ class Settings(BaseSettings):
     flood_window_seconds: float = Field(default=30.0, gt=0)
     # Data of users inactive this long is deleted (after a warning a week before).
     retention_days: int = Field(default=365, ge=8)
-    # Touched by the running bot; `bounceback health` (the Docker HEALTHCHECK) reads its age.
-    heartbeat_file: Path = Path(tempfile.gettempdir()) / "bounceback.heartbeat"
 
     @field_validator("log_level", mode="before")
     @classmethod

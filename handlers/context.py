@@ -33,6 +33,8 @@ class BotData:
     services: Services
     dispatcher: Dispatcher
     flood_gate: FloodGate
+    # Updates whose failure the user was already told about (a webhook redelivers them).
+    apologized: set[int]
 
 
 Context = CallbackContext[ExtBot[Any], dict[object, object], dict[object, object], BotData]

@@ -12,6 +12,8 @@ from handlers.context import Context
 
 logger = logging.getLogger(__name__)
 
+MAX_REMEMBERED = 10_000
+
 
 async def on_error(update: object, context: Context) -> None:
     """Log the failure without user text and tell the user their place is kept."""
@@ -27,6 +29,13 @@ async def on_error(update: object, context: Context) -> None:
     )
     if not isinstance(update, Update) or update.effective_chat is None:
         return
+    # Telegram redelivers a webhook update that failed; say sorry once, not on every retry.
+    apologized = context.bot_data.apologized
+    if update.update_id in apologized:
+        return
+    if len(apologized) > MAX_REMEMBERED:
+        apologized.clear()
+    apologized.add(update.update_id)
     language = update.effective_user.language_code if update.effective_user else None
     try:
         if update.callback_query is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from handlers.replies import Reply
@@ -49,6 +50,14 @@ async def add_user(
                 timezone=timezone,
                 created_at=now,
                 last_seen_at=now,
+            )
+        )
+        await session.flush()
+        # Set explicitly: the ORM would fill None with the column default (22:00-08:00).
+        await session.execute(
+            update(User)
+            .where(User.telegram_id == user_id)
+            .values(
                 quiet_start=quiet[0] if quiet else None,
                 quiet_end=quiet[1] if quiet else None,
             )

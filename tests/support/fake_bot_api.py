@@ -85,6 +85,7 @@ _CHAT_METHOD_PREFIXES = ("send", "edit", "copymessage", "forwardmessage")
 
 _KNOWN_METHODS = (
     "getMe",
+    "setWebhook",
     "deleteWebhook",
     "getWebhookInfo",
     "logOut",
@@ -355,6 +356,7 @@ class FakeBotApi:
         self._delays: dict[str, float] = {}
         self._callback_ids = itertools.count(1)
         self._file_ids = itertools.count(1)
+        self._webhook: dict[str, Any] | None = None
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -454,6 +456,12 @@ class FakeBotApi:
         with self._lock:
             found = self._messages.get((chat_id, message_id))
             return copy.deepcopy(found) if found is not None else None
+
+    @property
+    def webhook(self) -> dict[str, Any] | None:
+        """The last setWebhook's ``url``, ``secret_token`` and ``allowed_updates`` (or None)."""
+        with self._lock:
+            return copy.deepcopy(self._webhook)
 
     @property
     def confirmed_offset(self) -> int:
@@ -840,7 +848,19 @@ class FakeBotApi:
             "supports_inline_queries": False,
         }
 
+    def _api_setwebhook(self, params: dict[str, Any]) -> bool:
+        self._require(params, "url")
+        with self._lock:
+            self._webhook = {
+                "url": params["url"],
+                "secret_token": params.get("secret_token"),
+                "allowed_updates": params.get("allowed_updates"),
+            }
+        return True
+
     def _api_deletewebhook(self, params: dict[str, Any]) -> bool:
+        with self._lock:
+            self._webhook = None
         if params.get("drop_pending_updates") is True:
             with self._cond:
                 if self._updates:
@@ -853,7 +873,8 @@ class FakeBotApi:
     def _api_getwebhookinfo(self, params: dict[str, Any]) -> dict[str, Any]:
         with self._lock:
             pending = len(self._updates)
-        return {"url": "", "has_custom_certificate": False, "pending_update_count": pending}
+            url = self._webhook["url"] if self._webhook else ""
+        return {"url": url, "has_custom_certificate": False, "pending_update_count": pending}
 
     def _api_logout(self, params: dict[str, Any]) -> bool:
         return True
