@@ -21,7 +21,8 @@ FROM python:3.11-slim
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PTB_TIMEDELTA=true \
-    DATABASE_URL=sqlite:////data/bounceback.db
+    DATABASE_URL=sqlite:////data/bounceback.db \
+    ENCRYPTION_KEY_FILE=/data/bounceback.key
 RUN useradd --create-home --uid 10001 bounceback \
     && mkdir /data \
     && chown bounceback:bounceback /data
@@ -30,10 +31,11 @@ USER 10001
 WORKDIR /home/bounceback
 VOLUME ["/data"]
 # 8080: the webhook and GET /healthz in webhook mode (WEBHOOK_URL set; WEBHOOK_PORT).
-# 8081: GET /healthz in polling mode (HEALTH_PORT; 0 turns it off, and the check below fails).
-EXPOSE 8080 8081
+# 8090: GET /healthz in polling mode (HEALTH_PORT; 0 turns it off, and the check below fails).
+EXPOSE 8080 8090
 # `bounceback health` GETs /healthz on 127.0.0.1: the database answers and check-ins are sent.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 CMD ["bounceback", "health"]
 # SIGTERM finishes the update in flight (allow ~30 s: `docker stop -t 30`, compose
 # stop_grace_period); an update cut off by SIGKILL is delivered again by Telegram.
-CMD ["bounceback", "run"]
+# `keys init` creates a key file only when ENCRYPTION_KEY isn't set and none exists yet.
+CMD ["sh", "-c", "bounceback keys init && exec bounceback run"]

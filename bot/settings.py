@@ -53,7 +53,7 @@ class Settings(BaseSettings):
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = Field(default=8080, ge=1, le=65535)
     # Health endpoint (GET /healthz) in polling mode; in webhook mode it shares WEBHOOK_PORT.
-    health_port: int = Field(default=8081, ge=0, le=65535)
+    health_port: int = Field(default=8090, ge=0, le=65535)
     # Flood control: more than this many messages from one user in the window are ignored.
     flood_max_messages: int = Field(default=20, ge=1)
     flood_window_seconds: float = Field(default=30.0, gt=0)

@@ -224,11 +224,11 @@ async def test_a_taken_port_is_one_clear_startup_error(engine: AsyncEngine) -> N
 @pytest.mark.parametrize(
     ("values", "url"),
     [
-        ({}, "http://127.0.0.1:8081/healthz"),
+        ({}, "http://127.0.0.1:8090/healthz"),
         ({"health_port": 9100, "webhook_listen": "::"}, "http://127.0.0.1:9100/healthz"),
         ({"health_port": 0}, None),
-        ({"webhook_listen": "10.0.0.7"}, "http://10.0.0.7:8081/healthz"),
-        ({"webhook_listen": "fd00::7"}, "http://[fd00::7]:8081/healthz"),
+        ({"webhook_listen": "10.0.0.7"}, "http://10.0.0.7:8090/healthz"),
+        ({"webhook_listen": "fd00::7"}, "http://[fd00::7]:8090/healthz"),
         (
             {"webhook_url": "https://bot.example.org/t", "webhook_port": 8443, "health_port": 0},
             "http://127.0.0.1:8443/healthz",
