@@ -197,6 +197,9 @@ def export_document(data: UserData, *, zone: str, now: datetime) -> dict[str, An
             "timezone": user.timezone,
             "timezone_for_local_times": zone,
             "quiet_hours": quiet,
+            "check_ins_paused_until": _iso(user.nudges_paused_until)
+            if user.nudges_paused_until
+            else None,
             "created_at": _iso(user.created_at),
             "last_seen_at": _iso(user.last_seen_at),
         },
