@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import deque
 from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from typing import Any
@@ -28,10 +29,13 @@ class SteadyRateLimiter(BaseRateLimiter[int]):
 
     def __init__(self, per_second: float = 29.0, max_retries: int = 3) -> None:
         self.interval = 1.0 / per_second
+        # Never more than this many starts in any one-second window, however timers wake.
+        self.per_window = max(1, int(per_second))
         self.max_retries = max_retries
         self._lock = asyncio.Lock()
         self._next_slot = 0.0
         self._resume_at = 0.0
+        self._recent: deque[float] = deque()
 
     async def initialize(self) -> None:
         """Nothing to set up."""
@@ -40,14 +44,24 @@ class SteadyRateLimiter(BaseRateLimiter[int]):
         """Nothing to tear down."""
 
     async def _wait_for_slot(self) -> None:
-        # Waiting inside the lock keeps requests in order and measures the spacing from when
-        # each one really went ahead, so a late task can't bunch up with the next one.
+        # Slots are planned on an even grid (a timer that wakes late doesn't slow the ones
+        # after it), and a sliding one-second window over the real start times guarantees that
+        # a late wake-up can't bunch sends past the limit. Waiting inside the lock keeps order.
         loop = asyncio.get_running_loop()
         async with self._lock:
-            delay = max(self._next_slot, self._resume_at) - loop.time()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            self._next_slot = loop.time() + self.interval
+            now = loop.time()
+            slot = max(self._next_slot, self._resume_at, now)
+            while self._recent and self._recent[0] <= slot - 1.0:
+                self._recent.popleft()
+            if len(self._recent) >= self.per_window:
+                slot = max(slot, self._recent[-self.per_window] + 1.0)
+            if slot > now:
+                await asyncio.sleep(slot - now)
+            started = max(loop.time(), slot)
+            self._recent.append(started)
+            while self._recent and self._recent[0] <= started - 1.0:
+                self._recent.popleft()
+            self._next_slot = slot + self.interval
 
     async def process_request(
         self,

@@ -266,10 +266,7 @@ class Dispatcher:
             await store.mark(session, ids, status="dropped", now=now, reason=reason)
         for reason, ids in settlement.failed.items():
             await store.mark(session, ids, status="failed", now=now, reason=reason)
-        for checkin_id, new_due, why, refund in settlement.later:
-            await store.reschedule(
-                session, [(checkin_id, new_due)], now=now, reason=why, refund_attempt=refund
-            )
+        await store.reschedule(session, settlement.later, now=now)
         for user_id in settlement.blocked_users:
             await store.stop_user(session, user_id=user_id, now=now)
         follow_ups: list[dict[str, object]] = []

@@ -63,3 +63,26 @@ async def test_retry_after_waits_then_retries() -> None:
 
     assert result == {"ok": True}
     assert attempts[1] - attempts[0] >= 0.2
+
+
+async def test_no_one_second_window_holds_more_than_the_limit() -> None:
+    limiter = SteadyRateLimiter(per_second=40)
+    loop = asyncio.get_running_loop()
+    moments: list[float] = []
+
+    async def send() -> bool:
+        moments.append(loop.time())
+        await asyncio.sleep(0.003)  # a late-waking task must not let the next ones bunch up
+        return True
+
+    await asyncio.gather(
+        *(
+            limiter.process_request(send, (), {}, "sendMessage", {"chat_id": i}, None)
+            for i in range(90)
+        )
+    )
+
+    most = max(sum(1 for m in moments if start <= m < start + 1.0) for start in moments)
+    assert most <= 40
+    rate = (len(moments) - 1) / (moments[-1] - moments[0])
+    assert rate >= 0.95 * 40
