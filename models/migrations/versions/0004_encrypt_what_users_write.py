@@ -26,53 +26,33 @@ ENCRYPTED = (
 )
 
 
-def _cipher() -> object | None:
-    return context.config.attributes.get("cipher")
+def _transform(convert_name: str, missing: str) -> None:
+    """Apply the cipher's `convert_name` (encrypt or decrypt) to every stored text."""
+    connection = op.get_bind()
+    cipher = context.config.attributes.get("cipher")
+    for table, keys, columns in ENCRYPTED:
+        rows = connection.execute(
+            sa.text(f"SELECT {', '.join(keys + columns)} FROM {table}")
+        ).fetchall()
+        if not rows:
+            continue
+        if cipher is None:
+            raise RuntimeError(f"{table} {missing}: run the migration with ENCRYPTION_KEY set")
+        convert = getattr(cipher, convert_name)
+        where = " AND ".join(f"{k} = :{k}" for k in keys)
+        assignments = ", ".join(f"{c} = :{c}" for c in columns)
+        statement = sa.text(f"UPDATE {table} SET {assignments} WHERE {where}")
+        for row in rows:
+            values = row._mapping
+            params = {k: values[k] for k in keys}
+            for column in columns:
+                params[column] = None if values[column] is None else convert(values[column])
+            connection.execute(statement, params)
 
 
 def upgrade() -> None:
-    connection = op.get_bind()
-    cipher = _cipher()
-    for table, keys, columns in ENCRYPTED:
-        rows = connection.execute(
-            sa.text(f"SELECT {', '.join(keys + columns)} FROM {table}")
-        ).fetchall()
-        if not rows:
-            continue
-        if cipher is None:
-            raise RuntimeError(
-                f"{table} holds data to encrypt: run the migration with ENCRYPTION_KEY set"
-            )
-        where = " AND ".join(f"{k} = :{k}" for k in keys)
-        assignments = ", ".join(f"{c} = :{c}" for c in columns)
-        statement = sa.text(f"UPDATE {table} SET {assignments} WHERE {where}")
-        for row in rows:
-            values = row._mapping
-            params = {k: values[k] for k in keys}
-            for column in columns:
-                plain = values[column]
-                params[column] = None if plain is None else cipher.encrypt(plain)  # type: ignore[attr-defined]
-            connection.execute(statement, params)
+    _transform("encrypt", "holds data to encrypt")
 
 
 def downgrade() -> None:
-    connection = op.get_bind()
-    cipher = _cipher()
-    for table, keys, columns in ENCRYPTED:
-        rows = connection.execute(
-            sa.text(f"SELECT {', '.join(keys + columns)} FROM {table}")
-        ).fetchall()
-        if not rows:
-            continue
-        if cipher is None:
-            raise RuntimeError(f"{table} holds encrypted data: set ENCRYPTION_KEY to decrypt it")
-        where = " AND ".join(f"{k} = :{k}" for k in keys)
-        assignments = ", ".join(f"{c} = :{c}" for c in columns)
-        statement = sa.text(f"UPDATE {table} SET {assignments} WHERE {where}")
-        for row in rows:
-            values = row._mapping
-            params = {k: values[k] for k in keys}
-            for column in columns:
-                token = values[column]
-                params[column] = None if token is None else cipher.decrypt(token)  # type: ignore[attr-defined]
-            connection.execute(statement, params)
+    _transform("decrypt", "holds encrypted data to decrypt")
