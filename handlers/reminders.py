@@ -394,13 +394,10 @@ async def _set_walk(turn: Turn, zone: str, at: time) -> list[Reply]:
     lang = turn.user.language_code
     user_id = turn.user.telegram_id
     user_zone = _zone_of(turn, zone)
-    # plan_checkin replaces a pending walk; a paused one must go too.
-    await repo.cancel_checkins(
-        turn.session, user_id=user_id, journey_id=None, kind=WALK_KIND, now=turn.now
-    )
     journey = await repo.latest_journey(turn.session, user_id)
     due = next_daily(at, user_zone, turn.now)
     hhmm = at.strftime("%H:%M")
+    # Replaces the pending or paused walk, whichever there is.
     await repo.plan_checkin(
         turn.session,
         user_id=user_id,
@@ -410,6 +407,10 @@ async def _set_walk(turn: Turn, zone: str, at: time) -> list[Reply]:
         local_time=hhmm,
         now=turn.now,
     )
+    if journey is not None:  # the journey's summary and /journal show the walk time too
+        await repo.save_answer(
+            turn.session, journey_id=journey.id, key="walk", value=hhmm, now=turn.now
+        )
     await _end_flow(turn, FLOW_WALK)
     text = say("walkcmd.set", lang, time=hhmm, when=format_local(due, user_zone))
     quiet_start, quiet_end = turn.user.quiet_start, turn.user.quiet_end

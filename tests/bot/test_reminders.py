@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from models import Checkin, User
+from models import Answer, Checkin, User
 from models import repository as repo
 from models.db import create_sessionmaker
 from tests.support import factories
@@ -423,3 +423,16 @@ async def test_buttons_stay_within_telegram_limits_and_prefixes(chat: Conversati
                 data = button["callback_data"]
                 assert len(data.encode()) <= 64
                 assert data.split(":")[0] in ("tz", "q", "w")
+
+
+async def test_walk_updates_the_journeys_walk_answer(
+    chat: Conversation, engine: AsyncEngine
+) -> None:
+    await chat.say("/start")
+    await chat.say("/walk")
+
+    await chat.tap("07:30")
+
+    async with create_sessionmaker(engine).begin() as session:
+        answers = {a.key: a.value for a in (await session.scalars(select(Answer))).all()}
+    assert answers["walk"] == "07:30"
