@@ -7,8 +7,7 @@ so it survives a restart like everything else.
 from __future__ import annotations
 
 from handlers.catalogue import say
-from handlers.journey.engine import quote
-from handlers.journey.steps import MAX_ANSWER_CHARS, STAGES, meter
+from handlers.journey.steps import MAX_ANSWER_CHARS, STAGES, meter, short
 from handlers.pipeline import Turn
 from handlers.replies import Button, Reply
 from models import repository as repo
@@ -27,11 +26,11 @@ async def overview(turn: Turn) -> list[Reply]:
     if not opportunities:
         lines.append(say("options.empty", lang))
     for index, o in enumerate(opportunities, start=1):
-        role = f" — {quote(o.role, 40)}" if o.role else ""
-        lines.append(f"{index}. {quote(o.company, 40)}{role} · {say(f'stage.{o.stage}', lang)}")
+        role = f" — {short(o.role, 40)}" if o.role else ""
+        lines.append(f"{index}. {short(o.company, 40)}{role} · {say(f'stage.{o.stage}', lang)}")
     lines += ["", meter(len(opportunities), lang)]
     buttons = [
-        (Button(f"✏️ {quote(o.company, 24)}", f"{PREFIX}:v:{o.id}"),) for o in opportunities[:10]
+        (Button(f"✏️ {short(o.company, 24)}", f"{PREFIX}:v:{o.id}"),) for o in opportunities[:10]
     ]
     buttons.append((Button(say("options.add", lang), f"{PREFIX}:add"),))
     return [Reply("\n".join(lines), tuple(buttons))]
@@ -62,7 +61,7 @@ async def press(turn: Turn, data: str) -> list[Reply]:
     if opportunity is None or opportunity.closed_at is not None:
         return [Reply(say("options.gone", lang)), *await overview(turn)]
     if parts[1] == "v":
-        text = say("options.what_changed", lang, company=quote(opportunity.company, 60))
+        text = say("options.what_changed", lang, company=short(opportunity.company, 60))
         return [Reply(text, _stage_buttons(opportunity.id, lang))]
     if parts[1] == "s" and len(parts) == 4 and parts[3] in STAGES:
         opportunity.stage = parts[3]
@@ -70,7 +69,7 @@ async def press(turn: Turn, data: str) -> list[Reply]:
         said = say(
             "options.updated",
             lang,
-            company=quote(opportunity.company, 60),
+            company=short(opportunity.company, 60),
             stage=say(f"stage.{parts[3]}", lang),
         )
         return [Reply(said), *await overview(turn)]
@@ -78,7 +77,7 @@ async def press(turn: Turn, data: str) -> list[Reply]:
         opportunity.closed_at = turn.now
         opportunity.updated_at = turn.now
         await turn.session.flush()
-        said = say("options.closed", lang, company=quote(opportunity.company, 60))
+        said = say("options.closed", lang, company=short(opportunity.company, 60))
         return [Reply(said), *await overview(turn)]
     return [Reply(say("fallback.stale_button", lang))]
 
@@ -110,7 +109,7 @@ async def continue_flow(turn: Turn, text: str | None) -> list[Reply]:
             now=turn.now,
         )
         await repo.set_flow(turn.session, user_id=user_id, flow=f"{FLOW_ROLE}{opportunity.id}")
-        return [Reply(say("options.ask_role", lang, company=quote(cleaned, 60)))]
+        return [Reply(say("options.ask_role", lang, company=short(cleaned, 60)))]
     opportunity_id = int(flow.removeprefix(FLOW_ROLE))
     await repo.set_flow(turn.session, user_id=user_id, flow=None)
     found = await repo.get_opportunity(turn.session, user_id=user_id, opportunity_id=opportunity_id)
@@ -120,5 +119,5 @@ async def continue_flow(turn: Turn, text: str | None) -> list[Reply]:
     if cleaned:
         opportunity.role = cleaned
         opportunity.updated_at = turn.now
-    text_out = say("options.ask_stage", lang, company=quote(opportunity.company, 60))
+    text_out = say("options.ask_stage", lang, company=short(opportunity.company, 60))
     return [Reply(text_out, _stage_buttons(opportunity.id, lang)[:2])]

@@ -44,7 +44,6 @@ from scheduler.planner import format_day, format_local
 BUTTON_PREFIX = "j"
 SKIP_VALUE, BACK_VALUE = "~s", "~b"
 MAX_HISTORY = 60
-QUOTE_CHARS = 90
 BUTTONS_PER_ROW = 3
 
 
@@ -76,18 +75,13 @@ def _rows(buttons: list[Button]) -> list[tuple[Button, ...]]:
     return [tuple(buttons[i : i + per_row]) for i in range(0, len(buttons), per_row)]
 
 
-def quote(text: str, limit: int = QUOTE_CHARS) -> str:
-    """A user's words, shortened for a summary line."""
-    return short(text, limit)
-
-
 def render_prompt(ctx: Ctx, key: str, *, show_previous: bool = False) -> Reply:
     """The message that asks prompt `key`: header, question, buttons (choices, Skip, Back)."""
     prompt = PROMPTS[key]
     parts = [progress_header(prompt.step, ctx.lang), prompt.question(ctx)]
     previous = ctx.answer(key)
     if show_previous and previous and prompt.expects is not Expect.CHOICE:
-        parts.append(ctx.t("nav.previous_answer", answer=quote(previous)))
+        parts.append(ctx.t("nav.previous_answer", answer=short(previous)))
     jid = ctx.view.journey_id
     choices = [Button(c.label, button_data(jid, key, c.value)) for c in prompt.choices(ctx)]
     rows = _rows(choices)
@@ -241,33 +235,33 @@ def wrap_up(ctx: Ctx, effects: list[Effect] | None = None) -> str:
     def line(key: str, **values: object) -> None:
         lines.append("• " + ctx.t(key, **values))
 
-    interview = " — ".join(quote(a[k], 40) for k in ("company", "role") if a.get(k))
+    interview = " — ".join(short(a[k], 40) for k in ("company", "role") if a.get(k))
     if interview:
         line("wrap.interview", interview=interview)
     if a.get("story"):
-        line("wrap.story", story=quote(a["story"]))
+        line("wrap.story", story=short(a["story"]))
     if a.get("accept"):
-        line("wrap.accept", accept=quote(a["accept"]))
+        line("wrap.accept", accept=short(a["accept"]))
     lines.append("• " + meter(len(ctx.view.opportunities), ctx.lang))
     if a.get("went_well") or a.get("went_badly"):
         line(
             "wrap.introspect",
-            well=quote(a.get("went_well", "—"), 60),
-            badly=quote(a.get("went_badly", "—"), 60),
+            well=short(a.get("went_well", "—"), 60),
+            badly=short(a.get("went_badly", "—"), 60),
         )
     if a.get("skill"):
         line(
             "wrap.learning",
-            skill=quote(a["skill"], 60),
-            action=quote(a.get("action", "—"), 60),
+            skill=short(a["skill"], 60),
+            action=short(a.get("action", "—"), 60),
             date=format_day(date.fromisoformat(a["goal_date"])) if a.get("goal_date") else "—",
         )
     if a.get("strengths"):
         line(
-            "wrap.strengths", strengths=", ".join(quote(s, 40) for s in a["strengths"].split("\n"))
+            "wrap.strengths", strengths=", ".join(short(s, 40) for s in a["strengths"].split("\n"))
         )
     if a.get("next_opp"):
-        line("wrap.next", company=quote(a["next_opp"], 40))
+        line("wrap.next", company=short(a["next_opp"], 40))
     line("wrap.feedback_sent" if a.get("fb_send") == "sent" else "wrap.feedback_later")
     planned = upcoming(ctx.view, effects or [])
     if planned:

@@ -13,7 +13,6 @@ from handlers.journey.engine import (
     advance,
     parse_button,
     progress_header,
-    quote,
     render_prompt,
     resume_prompt,
 )
@@ -40,6 +39,7 @@ from handlers.journey.steps import (
     STEP_TITLES,
     Ctx,
     display_answer,
+    short,
 )
 from handlers.pipeline import Turn
 from handlers.replies import Button, Reply
@@ -301,7 +301,7 @@ async def journal(turn: Turn, zone: str, page: int = 0) -> list[Reply]:
         step = progress_header(step_number, lang).split("\n")[0]
         entries.append(
             f"{when} · {step}\n{say(label, lang)}: "
-            + quote(display_answer(answer.key, answer.value, lang), 500)
+            + short(display_answer(answer.key, answer.value, lang), 500)
         )
     text = say("journal.title", lang, page=page + 1, pages=pages) + "\n\n" + "\n\n".join(entries)
     nav = []

@@ -149,7 +149,7 @@ def prompt(p: Prompt) -> Prompt:
     return p
 
 
-def short(text: str, limit: int) -> str:
+def short(text: str, limit: int = 90) -> str:
     """A user's words on one line, shortened to `limit` characters for a message."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

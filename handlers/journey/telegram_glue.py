@@ -11,8 +11,8 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 from handlers import checkins, options, reminders
 from handlers.context import Context, HandlerCallback, services_of
 from handlers.journey import service
-from handlers.journey.model import Back, Input, LocationInput, Skip, TextInput
-from handlers.pipeline import Turn, respond
+from handlers.journey.model import Back, LocationInput, Skip, TextInput
+from handlers.pipeline import Action, Turn, respond
 from handlers.replies import Reply
 
 ZoneAction = Callable[[Turn, str], Awaitable[Sequence[Reply]]]
@@ -26,6 +26,27 @@ def _grief_hour(context: Context) -> float:
     return services_of(context).settings.test_grief_hour_seconds
 
 
+def _resume_in(zone: str) -> Action:
+    """Replay for a redelivered update that changes state: show the current prompt again."""
+
+    async def again(turn: Turn) -> Sequence[Reply]:
+        return await service.resume(turn, zone)
+
+    return again
+
+
+async def _side_flow(turn: Turn, text: str | None, zone: str) -> Sequence[Reply] | None:
+    """Give text (None: /skip) to the side conversation waiting for it, if there is one."""
+    flow = turn.user.flow
+    if options.in_flow(flow):
+        return await options.continue_flow(turn, text)
+    if checkins.in_flow(flow):
+        return await checkins.continue_flow(turn, text)
+    if reminders.in_flow(flow):
+        return await reminders.continue_flow(turn, text, zone)
+    return None
+
+
 def _command(action: ZoneAction, *, idempotent: bool = True) -> HandlerCallback:
     """A command handler running `action` in one unit of work."""
 
@@ -35,10 +56,7 @@ def _command(action: ZoneAction, *, idempotent: bool = True) -> HandlerCallback:
         async def run(turn: Turn) -> Sequence[Reply]:
             return await action(turn, zone)
 
-        async def again(turn: Turn) -> Sequence[Reply]:
-            return await service.resume(turn, zone)
-
-        await respond(update, context, run, replay=None if idempotent else again)
+        await respond(update, context, run, replay=None if idempotent else _resume_in(zone))
 
     callback.__doc__ = action.__doc__
     return callback
@@ -46,22 +64,15 @@ def _command(action: ZoneAction, *, idempotent: bool = True) -> HandlerCallback:
 
 async def _navigate_back(turn: Turn, zone: str) -> Sequence[Reply]:
     """/back: the previous prompt, to change that answer."""
-    return await _skip_or_back(turn, zone, Back())
+    return await service.navigate(turn, zone, Back())
 
 
 async def _navigate_skip(turn: Turn, zone: str) -> Sequence[Reply]:
-    """/skip: leave this prompt unanswered and go on."""
-    if options.in_flow(turn.user.flow):
-        return await options.continue_flow(turn, None)
-    if checkins.in_flow(turn.user.flow):
-        return await checkins.continue_flow(turn, None)
-    if reminders.in_flow(turn.user.flow):
-        return await reminders.continue_flow(turn, None, zone)
-    return await _skip_or_back(turn, zone, Skip())
-
-
-async def _skip_or_back(turn: Turn, zone: str, event: Input) -> Sequence[Reply]:
-    return await service.navigate(turn, zone, event)
+    """/skip: leave this prompt unanswered and go on (or cancel a side conversation)."""
+    side = await _side_flow(turn, None, zone)
+    if side is not None:
+        return side
+    return await service.navigate(turn, zone, Skip())
 
 
 async def _options(turn: Turn, zone: str) -> Sequence[Reply]:
@@ -76,20 +87,14 @@ async def on_text(update: Update, context: Context) -> None:
     zone = _zone(context)
 
     async def run(turn: Turn) -> Sequence[Reply]:
-        if options.in_flow(turn.user.flow):
-            return await options.continue_flow(turn, text)
-        if checkins.in_flow(turn.user.flow):
-            return await checkins.continue_flow(turn, text)
-        if reminders.in_flow(turn.user.flow):
-            return await reminders.continue_flow(turn, text, zone)
+        side = await _side_flow(turn, text, zone)
+        if side is not None:
+            return side
         return await service.handle(
             turn, zone, TextInput(text), grief_hour_seconds=_grief_hour(context)
         )
 
-    async def again(turn: Turn) -> Sequence[Reply]:
-        return await service.resume(turn, zone)
-
-    await respond(update, context, run, replay=again)
+    await respond(update, context, run, replay=_resume_in(zone))
 
 
 async def on_location(update: Update, context: Context) -> None:
@@ -103,10 +108,7 @@ async def on_location(update: Update, context: Context) -> None:
     async def run(turn: Turn) -> Sequence[Reply]:
         return await service.handle(turn, zone, event)
 
-    async def again(turn: Turn) -> Sequence[Reply]:
-        return await service.resume(turn, zone)
-
-    await respond(update, context, run, replay=again)
+    await respond(update, context, run, replay=_resume_in(zone))
 
 
 async def on_journey_button(update: Update, context: Context) -> None:
@@ -117,10 +119,7 @@ async def on_journey_button(update: Update, context: Context) -> None:
     async def run(turn: Turn) -> Sequence[Reply]:
         return await service.press(turn, zone, data or "", grief_hour_seconds=_grief_hour(context))
 
-    async def again(turn: Turn) -> Sequence[Reply]:
-        return await service.resume(turn, zone)
-
-    await respond(update, context, run, replay=again)
+    await respond(update, context, run, replay=_resume_in(zone))
 
 
 async def on_journal_button(update: Update, context: Context) -> None:
@@ -143,10 +142,7 @@ async def on_checkin_button(update: Update, context: Context) -> None:
     async def run(turn: Turn) -> Sequence[Reply]:
         return await checkins.press(turn, zone, data or "")
 
-    async def again(turn: Turn) -> Sequence[Reply]:
-        return await service.resume(turn, zone)
-
-    await respond(update, context, run, replay=again)
+    await respond(update, context, run, replay=_resume_in(zone))
 
 
 async def on_options_button(update: Update, context: Context) -> None:
