@@ -220,6 +220,29 @@ async def reschedule(
     )
 
 
+def pending_row(
+    *,
+    user_id: int,
+    journey_id: int | None,
+    kind: str,
+    due_at: datetime,
+    local_time: str | None,
+    now: datetime,
+) -> dict[str, object]:
+    """The values of a new pending check-in, for `plan_many`."""
+    return {
+        "user_id": user_id,
+        "journey_id": journey_id,
+        "kind": kind,
+        "due_at": due_at,
+        "status": "pending",
+        "attempts": 0,
+        "local_time": local_time,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
 async def plan_many(session: AsyncSession, rows: list[dict[str, object]]) -> None:
     """Insert the next occurrences of recurring check-ins in one statement."""
     if rows:

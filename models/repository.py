@@ -240,13 +240,12 @@ async def plan_checkin(
     now: datetime,
 ) -> Checkin:
     """Plan a check-in, cancelling a pending (or paused) one of the same kind it replaces."""
-    scope = Checkin.user_id == user_id
-    if kind not in USER_WIDE_CHECKINS:
-        scope = scope & (Checkin.journey_id == journey_id)
-    await session.execute(
-        update(Checkin)
-        .where(scope, Checkin.kind == kind, Checkin.status.in_(("pending", "paused")))
-        .values(status="cancelled", updated_at=now)
+    await cancel_checkins(
+        session,
+        user_id=user_id,
+        journey_id=None if kind in USER_WIDE_CHECKINS else journey_id,
+        kind=kind,
+        now=now,
     )
     checkin = Checkin(
         user_id=user_id,

@@ -286,16 +286,13 @@ class Dispatcher:
             )
             if due is not None:
                 follow_ups.append(
-                    {
-                        "user_id": item.user_id,
-                        "journey_id": item.journey_id,
-                        "kind": item.kind,
-                        "due_at": due,
-                        "status": "pending",
-                        "attempts": 0,
-                        "local_time": item.local_time,
-                        "created_at": now,
-                        "updated_at": now,
-                    }
+                    store.pending_row(
+                        user_id=item.user_id,
+                        journey_id=item.journey_id,
+                        kind=item.kind,
+                        due_at=due,
+                        local_time=item.local_time,
+                        now=now,
+                    )
                 )
         await store.plan_many(session, follow_ups)

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models.dispatch import plan_many
+from models.dispatch import pending_row, plan_many
 from models.journeys import Journey
 
 FIRST_NUDGE_AFTER = timedelta(hours=24)
@@ -43,17 +43,14 @@ async def plan_come_back_nudges(session: AsyncSession, *, now: datetime) -> int:
     await plan_many(
         session,
         [
-            {
-                "user_id": row.user_id,
-                "journey_id": row.id,
-                "kind": "come_back",
-                "due_at": now,
-                "status": "pending",
-                "attempts": 0,
-                "local_time": None,
-                "created_at": now,
-                "updated_at": now,
-            }
+            pending_row(
+                user_id=row.user_id,
+                journey_id=row.id,
+                kind="come_back",
+                due_at=now,
+                local_time=None,
+                now=now,
+            )
             for row in rows
         ],
     )

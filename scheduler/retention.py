@@ -23,7 +23,7 @@ from telegram.ext import JobQueue
 
 from handlers.context import Context, services_of
 from models import repository as repo
-from models.dispatch import plan_many
+from models.dispatch import pending_row, plan_many
 from models.journeys import Checkin
 from models.users import User
 
@@ -94,17 +94,14 @@ async def warn_and_delete_inactive(
     await plan_many(
         session,
         [
-            {
-                "user_id": user_id,
-                "journey_id": None,
-                "kind": WARNING_KIND,
-                "due_at": now,
-                "status": "pending",
-                "attempts": 0,
-                "local_time": None,
-                "created_at": now,
-                "updated_at": now,
-            }
+            pending_row(
+                user_id=user_id,
+                journey_id=None,
+                kind=WARNING_KIND,
+                due_at=now,
+                local_time=None,
+                now=now,
+            )
             for user_id in warned
         ],
     )
