@@ -343,7 +343,7 @@ EN: dict[str, str] = {
     "ci.btn.pause": "Not now",
     "ci.btn.options": "Update my list",
     # Answers to check-in buttons.
-    "ci.walked": "Nice! 🚶 That's {streak} in a row.",
+    "ci.walked": "Nice! 🚶 That's {streak} days in a row.",
     "ci.walked_first": "Nice! 🚶 That's your first walk on record.",
     "ci.week_summary": "This week: {count} of 7 days with a walk.",
     "ci.walk_skipped": "Okay, skipping today. Tomorrow is another chance.",

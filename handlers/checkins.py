@@ -95,16 +95,10 @@ async def _walk(turn: Turn, checkin: Checkin, action: str, zone: str) -> list[Re
         )
     )
     streak = walk_streak(walked, day)
-    text = (
-        say("ci.walked", lang, streak=_days(streak)) if streak > 1 else say("ci.walked_first", lang)
-    )
+    text = say("ci.walked", lang, streak=streak) if streak > 1 else say("ci.walked_first", lang)
     if day.weekday() == 6:  # Sunday: the week in one line
         text += "\n" + say("ci.week_summary", lang, count=walks_this_week(walked, day))
     return [Reply(text)]
-
-
-def _days(count: int) -> str:
-    return f"{count} days"
 
 
 async def _reentry(turn: Turn, checkin: Checkin, action: str, zone: str) -> list[Reply]:
