@@ -6,14 +6,15 @@ RUN python -m venv /opt/venv
 ENV PATH=/opt/venv/bin:$PATH
 WORKDIR /src
 COPY pyproject.toml README.md ./
-RUN mkdir -p bot handlers scheduler models \
-    && touch bot/__init__.py handlers/__init__.py scheduler/__init__.py models/__init__.py \
+RUN mkdir -p bot handlers scheduler models core \
+    && touch bot/__init__.py handlers/__init__.py scheduler/__init__.py models/__init__.py core/__init__.py \
     && pip install . \
     && pip uninstall --yes bounceback
 COPY bot ./bot
 COPY handlers ./handlers
 COPY scheduler ./scheduler
 COPY models ./models
+COPY core ./core
 RUN pip install --no-deps .
 
 # Runtime stage: no compilers, a non-root user, SQLite on the /data volume by default.

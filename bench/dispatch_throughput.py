@@ -60,9 +60,9 @@ from bench._common import (
     table,
     utc_now,
 )
-from bot.clock import SystemClock
-from handlers.checkin_messages import CheckinContext, render_checkin
-from handlers.replies import Reply
+from core.checkin_messages import CheckinContext, render_checkin
+from core.clock import SystemClock
+from core.replies import Reply
 from models.db import create_engine, create_sessionmaker
 from models.dispatch import Claimed
 from models.journeys import Checkin

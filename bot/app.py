@@ -9,11 +9,11 @@ from telegram import BotCommand
 from telegram.ext import ApplicationBuilder, CallbackContext, ContextTypes
 from telegram.request import BaseRequest
 
-from bot.clock import Clock, SystemClock
 from bot.ratelimit import SteadyRateLimiter
 from bot.settings import Settings
+from core.clock import Clock, SystemClock
+from core.commands import command_menu
 from handlers.admin import admin_handlers
-from handlers.commands import command_menu
 from handlers.context import BotApplication, BotData, Services
 from handlers.crisis import crisis_handlers, sos_handlers
 from handlers.errors import on_error

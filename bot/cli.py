@@ -8,10 +8,10 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from bot.errors import StartupError
 from bot.health import probe, probe_url
 from bot.logging_setup import configure_logging
 from bot.settings import Settings, load_settings
+from core.errors import StartupError
 from models.crypto import create_key_file, generate_key
 
 

@@ -22,9 +22,9 @@ from aiohttp import web
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.clock import Clock
-from bot.errors import StartupError
 from bot.settings import Settings
+from core.clock import Clock
+from core.errors import StartupError
 from handlers.context import BotApplication
 
 logger = logging.getLogger(__name__)

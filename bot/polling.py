@@ -18,7 +18,7 @@ from typing import TypeVar
 from telegram import Update
 from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
 
-from bot.errors import StartupError
+from core.errors import StartupError
 from handlers.context import BotApplication
 
 logger = logging.getLogger(__name__)

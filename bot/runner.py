@@ -16,11 +16,11 @@ from telegram import Bot
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot.app import build_application, publish_commands
-from bot.errors import StartupError
 from bot.health import HEALTH_PATH, HealthCheck, health_app, serving
 from bot.polling import initialize_with_retry, poll
 from bot.settings import Settings
 from bot.webhook import serve_webhook, webhook_endpoint
+from core.errors import StartupError
 from models.db import create_engine, create_sessionmaker, describe
 from models.keys import rotate_all
 from models.migrate import current_revision, head_revision, upgrade_to_head

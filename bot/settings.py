@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from bot.errors import StartupError
+from core.errors import StartupError
 from models.crypto import Cipher, EncryptionKeyError, keys_from
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org"
@@ -82,7 +82,7 @@ class Settings(BaseSettings):
     @field_validator("default_quiet_hours")
     @classmethod
     def _quiet_hours(cls, value: str) -> str:
-        from handlers.parsing import parse_quiet_hours
+        from core.parsing import parse_quiet_hours
 
         if value.strip().lower() == "off":
             return "off"

@@ -22,10 +22,10 @@ from aiohttp import web
 from telegram import Update
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 
-from bot.errors import StartupError
 from bot.health import HEALTH_PATH, HealthCheck, health_routes, serving
 from bot.polling import Backoff, rejected_token, sleep_unless_stopped
 from bot.settings import Settings
+from core.errors import StartupError
 from handlers.context import BotApplication, Context
 
 logger = logging.getLogger(__name__)

@@ -10,11 +10,11 @@ from sqlalchemy import func, select
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, filters
 
-from handlers.catalogue import say
+from core.journey.steps import PROMPTS, STEP_TITLES
+from core.replies import Reply
+from core.texts.catalogue import say
 from handlers.context import Context, services_of
-from handlers.journey.steps import PROMPTS, STEP_TITLES
 from handlers.pipeline import Turn, respond
-from handlers.replies import Reply
 from models.journeys import Checkin, Journey
 from models.users import User
 

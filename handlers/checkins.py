@@ -5,23 +5,23 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from handlers import options
-from handlers.catalogue import say
-from handlers.checkin_messages import PREFIX
-from handlers.journey import service
-from handlers.journey.steps import (
+from core.checkin_messages import PREFIX
+from core.journey.steps import (
     FEEDBACK_FOLLOWUP_WORKING_DAYS,
     MAX_ANSWER_CHARS,
     MORNING,
     PROMPTS,
     Ctx,
 )
+from core.planner import add_working_days, format_local, format_local_time, local_now
+from core.replies import Reply
+from core.texts.catalogue import say
+from core.walks import walk_streak, walks_this_week
+from handlers import options
+from handlers.journey import service
 from handlers.pipeline import Turn
-from handlers.replies import Reply
 from models import repository as repo
 from models.journeys import Checkin, Journey
-from scheduler.planner import add_working_days, format_local, format_local_time, local_now
-from scheduler.walks import walk_streak, walks_this_week
 
 FLOW_FEEDBACK_REPLY = "fb_reply:"
 SNOOZE = timedelta(hours=1)

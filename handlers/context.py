@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
-from bot.clock import Clock
 from bot.settings import Settings
+from core.clock import Clock
 
 if TYPE_CHECKING:
     from handlers.flood import FloodGate

@@ -18,10 +18,10 @@ from telegram.ext import (
     filters,
 )
 
+from core.replies import Reply
+from core.safety import CRISIS_PAUSE_HOURS, crisis_reply, detect_crisis, sos_reply
 from handlers.context import Context
 from handlers.pipeline import Turn, respond
-from handlers.replies import Reply
-from handlers.safety import CRISIS_PAUSE_HOURS, crisis_reply, detect_crisis, sos_reply
 from models.users import User
 
 logger = logging.getLogger(__name__)

@@ -7,7 +7,7 @@ import logging
 from telegram import Update
 from telegram.error import TelegramError
 
-from handlers.catalogue import say
+from core.texts.catalogue import say
 from handlers.context import Context
 
 logger = logging.getLogger(__name__)

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
-from handlers.catalogue import say
+from core.replies import Reply
+from core.texts.catalogue import say
 from handlers.context import Context, HandlerCallback
 from handlers.pipeline import Turn, respond
-from handlers.replies import Reply
 from models.repository import latest_journey
 
 # Message kinds and the catalogue key of the answer each gets, checked in this order.

@@ -13,7 +13,7 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop, BaseHandler, TypeHandler
 
 from bot.settings import Settings
-from handlers.catalogue import say
+from core.texts.catalogue import say
 from handlers.context import Context
 
 logger = logging.getLogger(__name__)

@@ -6,10 +6,10 @@ so it survives a restart like everything else.
 
 from __future__ import annotations
 
-from handlers.catalogue import say
-from handlers.journey.steps import MAX_ANSWER_CHARS, STAGES, meter, short
+from core.journey.steps import MAX_ANSWER_CHARS, STAGES, meter, short
+from core.replies import Button, Reply
+from core.texts.catalogue import say
 from handlers.pipeline import Turn
-from handlers.replies import Button, Reply
 from models import repository as repo
 
 # Button data: "o:add", "o:v:<id>" (pick), "o:s:<id>:<stage>", "o:c:<id>" (close).

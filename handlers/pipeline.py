@@ -15,8 +15,8 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
+from core.replies import Reply
 from handlers.context import Context, services_of
-from handlers.replies import Reply
 from handlers.sending import send_replies
 from models.repository import claim_update, touch_user
 from models.users import User

@@ -25,17 +25,17 @@ from telegram import Bot, InputFile, Update
 from telegram.error import Forbidden
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
-from handlers.catalogue import say
+from core.journey.steps import INTAKE, PROMPTS, STEP_TITLES, display_answer
+from core.planner import local_now
+from core.replies import Button, Reply
+from core.texts.catalogue import say
 from handlers.context import Context, services_of
 from handlers.journey.service import JOURNAL_LABELS
-from handlers.journey.steps import INTAKE, PROMPTS, STEP_TITLES, display_answer
 from handlers.pipeline import Turn, respond
 from handlers.reminders import kind_name
-from handlers.replies import Button, Reply
 from models import repository as repo
 from models.journeys import Answer, Checkin, Journey, Opportunity, Walk
 from models.users import User
-from scheduler.planner import local_now
 
 logger = logging.getLogger(__name__)
 

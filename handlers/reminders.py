@@ -22,16 +22,16 @@ from datetime import time
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
-from handlers.catalogue import EN, say
+from core.journey.steps import short
+from core.parsing import COMMON_ZONES, parse_quiet_hours, parse_time_of_day, resolve_timezone
+from core.planner import at_local_date, format_local, local_now, next_daily
+from core.replies import Button, Reply
+from core.rules import in_quiet_hours, parse_hhmm
+from core.texts.catalogue import EN, say
 from handlers.context import Context, HandlerCallback, services_of
-from handlers.journey.steps import short
-from handlers.parsing import COMMON_ZONES, parse_quiet_hours, parse_time_of_day, resolve_timezone
 from handlers.pipeline import Turn, respond
-from handlers.replies import Button, Reply
 from models import repository as repo
 from models.journeys import Checkin
-from scheduler.planner import at_local_date, format_local, local_now, next_daily
-from scheduler.rules import in_quiet_hours, parse_hhmm
 
 PREFIX_REMINDERS = "r"
 PREFIX_ZONE = "tz"

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import Forbidden
 
-from handlers.replies import Reply, split_text
+from core.replies import Reply, split_text
 
 logger = logging.getLogger(__name__)
 

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
-from handlers.commands import help_text
+from core.commands import help_text
+from core.replies import Reply
 from handlers.context import Context
 from handlers.pipeline import Turn, respond
-from handlers.replies import Reply
 
 
 async def show_help(turn: Turn) -> Sequence[Reply]:

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-from bot.errors import StartupError
+from core.errors import StartupError
 from models.crypto import Cipher, attach
 
 logger = logging.getLogger(__name__)

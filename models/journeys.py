@@ -23,7 +23,7 @@ class Journey(Base):
     )
     # active, paused, completed, or left (the user began another with /new).
     status: Mapped[str] = mapped_column(String(16))
-    # Key of the prompt the user is answering now (see handlers/journey/steps.py).
+    # Key of the prompt the user is answering now (see core/journey/steps.py).
     prompt: Mapped[str] = mapped_column(String(32))
     # Space-separated prompt keys answered before this one, for Back.
     history: Mapped[str] = mapped_column(Text, default="")

@@ -8,7 +8,7 @@ from datetime import timedelta
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from handlers.replies import Reply
+from core.replies import Reply
 from handlers.sending import keyboard_of
 from scheduler.dispatcher import ChatUnreachableError, DeliveryError, SlowDownError
 

@@ -17,11 +17,11 @@ from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.clock import Clock
-from handlers.checkin_messages import CheckinContext, render_checkin
-from handlers.replies import Reply
+from core.checkin_messages import CheckinContext, render_checkin
+from core.clock import Clock
+from core.replies import Reply
+from core.rules import RECURRING, decide, next_occurrence, retry_delay
 from models import dispatch as store
-from scheduler.rules import RECURRING, decide, next_occurrence, retry_delay
 
 logger = logging.getLogger(__name__)
 

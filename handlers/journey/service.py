@@ -6,8 +6,7 @@ the replies to send once it has committed.
 
 from __future__ import annotations
 
-from handlers.catalogue import say
-from handlers.journey.engine import (
+from core.journey.engine import (
     BACK_VALUE,
     SKIP_VALUE,
     advance,
@@ -16,7 +15,7 @@ from handlers.journey.engine import (
     render_prompt,
     resume_prompt,
 )
-from handlers.journey.model import (
+from core.journey.model import (
     AddOpportunity,
     Back,
     ButtonInput,
@@ -32,7 +31,7 @@ from handlers.journey.model import (
     SetTimezone,
     Skip,
 )
-from handlers.journey.steps import (
+from core.journey.steps import (
     EXTRA_JOURNAL,
     FIRST_PROMPT,
     PROMPTS,
@@ -41,12 +40,13 @@ from handlers.journey.steps import (
     display_answer,
     short,
 )
+from core.planner import format_local
+from core.replies import Button, Reply
+from core.rules import OPTIONS_REVIEW_EVERY
+from core.texts.catalogue import say
 from handlers.pipeline import Turn
-from handlers.replies import Button, Reply
 from models import repository as repo
 from models.journeys import Journey
-from scheduler.planner import format_local
-from scheduler.rules import OPTIONS_REVIEW_EVERY
 
 JOURNAL_PAGE_SIZE = 6
 JOURNAL_LABELS: dict[str, tuple[int, str]] = {

@@ -8,12 +8,12 @@ from collections.abc import Awaitable, Callable, Sequence
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from core.journey.model import Back, LocationInput, Skip, TextInput
+from core.replies import Reply
 from handlers import checkins, options, reminders
 from handlers.context import Context, HandlerCallback, services_of
 from handlers.journey import service
-from handlers.journey.model import Back, LocationInput, Skip, TextInput
 from handlers.pipeline import Action, Turn, respond
-from handlers.replies import Reply
 
 ZoneAction = Callable[[Turn, str], Awaitable[Sequence[Reply]]]
 

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.settings import Settings
-from handlers.commands import COMMANDS
+from core.commands import COMMANDS
 from models.db import create_sessionmaker
 from models.repository import count_users, get_user
 from tests.support import factories

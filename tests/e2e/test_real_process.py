@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from handlers.commands import COMMANDS
+from core.commands import COMMANDS
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.process import BotProcess
 

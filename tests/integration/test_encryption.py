@@ -14,8 +14,8 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cli import main
-from bot.errors import StartupError
 from bot.settings import Settings
+from core.errors import StartupError
 from models import Answer, Opportunity
 from models.crypto import Cipher, generate_key, keys_from
 from models.db import create_engine, create_sessionmaker

@@ -13,10 +13,10 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.cli import main
-from bot.errors import StartupError
 from bot.health import HealthCheck, health_app, probe_url, serving
 from bot.settings import Settings
 from bot.webhook import webhook_app
+from core.errors import StartupError
 from models.db import create_engine, create_sessionmaker
 from tests.conftest import TEST_KEY, TOKEN, make_settings
 from tests.support.harness import BotHarness, FixedClock

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from handlers.replies import Reply
+from core.replies import Reply
 from models.db import create_sessionmaker
 from models.journeys import Checkin, Journey
 from models.users import User

@@ -9,8 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import Update
 
 from bot.app import build_application
-from bot.clock import Clock
 from bot.settings import Settings
+from core.clock import Clock
 from handlers.context import BotApplication
 from models.db import create_sessionmaker
 from tests.support import factories

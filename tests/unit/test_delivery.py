@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 from telegram import Bot
 
-from handlers.replies import Button, Reply
+from core.replies import Button, Reply
 from scheduler.delivery import TelegramDelivery
 from scheduler.dispatcher import ChatUnreachableError, DeliveryError, SlowDownError
 from tests.conftest import TOKEN

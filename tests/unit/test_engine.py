@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from handlers.journey.engine import advance, render_prompt, wrap_up
-from handlers.journey.model import (
+from core.journey.engine import advance, render_prompt, wrap_up
+from core.journey.model import (
     Back,
     ButtonInput,
     JourneyView,
@@ -19,8 +19,8 @@ from handlers.journey.model import (
     Skip,
     TextInput,
 )
-from handlers.journey.steps import MAX_ANSWER_CHARS, PROMPTS, Ctx
-from handlers.replies import MAX_CALLBACK_BYTES
+from core.journey.steps import MAX_ANSWER_CHARS, PROMPTS, Ctx
+from core.replies import MAX_CALLBACK_BYTES
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 

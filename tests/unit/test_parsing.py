@@ -7,7 +7,7 @@ import zoneinfo
 
 import pytest
 
-from handlers.parsing import (
+from core.parsing import (
     CITY_ALIASES,
     COMMON_ZONES,
     ZoneMatch,

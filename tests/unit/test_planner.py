@@ -7,7 +7,7 @@ import zoneinfo
 
 import pytest
 
-from scheduler.planner import (
+from core.planner import (
     add_working_days,
     at_local_date,
     format_local,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.replies import MAX_MESSAGE_CHARS, Button, split_text
+from core.replies import MAX_MESSAGE_CHARS, Button, split_text
 
 
 def test_long_text_is_split_at_paragraphs() -> None:

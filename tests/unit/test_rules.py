@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from scheduler.rules import (
+from core.rules import (
     Decision,
     decide,
     in_quiet_hours,
@@ -14,7 +14,7 @@ from scheduler.rules import (
     quiet_hours_end,
     retry_delay,
 )
-from scheduler.walks import walk_streak, walks_this_week
+from core.walks import walk_streak, walks_this_week
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 

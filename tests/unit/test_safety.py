@@ -8,8 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from handlers.catalogue import EN
-from handlers.safety import (
+from core.safety import (
     CRISIS_PAUSE_HOURS,
     Helpline,
     crisis_reply,
@@ -18,7 +17,8 @@ from handlers.safety import (
     normalise,
     sos_reply,
 )
-from handlers.safety_texts import SAFETY_TEXTS
+from core.texts.catalogue import EN
+from core.texts.safety import SAFETY_TEXTS
 
 ZWSP = "\u200b"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.errors import StartupError
 from bot.settings import DEFAULT_DATABASE_URL, Settings, load_settings
+from core.errors import StartupError
 
 GOOD_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 

@@ -13,11 +13,11 @@ from telegram import Update
 from telegram.error import BadRequest, NetworkError, TimedOut
 
 from bot import webhook
-from bot.errors import StartupError
 from bot.health import HealthCheck
 from bot.polling import Backoff
 from bot.settings import Settings
 from bot.webhook import SECRET_HEADER, WebhookHandler, webhook_app, webhook_endpoint
+from core.errors import StartupError
 from models.db import create_sessionmaker
 from models.repository import count_users, get_user
 from tests.support import factories

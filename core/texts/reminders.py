@@ -1,4 +1,4 @@
-"""What /reminders, /timezone, /quiet and /walk say. Merged into `handlers.catalogue.EN`, so
+"""What /reminders, /timezone, /quiet and /walk say. Merged into `core.texts.catalogue.EN`, so
 every key here is used through `say(key, lang, **values)` like the rest of the catalogue."""
 
 from __future__ import annotations

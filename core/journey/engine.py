@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from handlers.catalogue import say
-from handlers.journey.model import (
+from core.journey.model import (
     Back,
     ButtonInput,
     CancelCheckins,
@@ -22,7 +21,7 @@ from handlers.journey.model import (
     Skip,
     TextInput,
 )
-from handlers.journey.steps import (
+from core.journey.steps import (
     INTAKE,
     MAX_ANSWER_CHARS,
     PROMPTS,
@@ -36,9 +35,10 @@ from handlers.journey.steps import (
     meter,
     short,
 )
-from handlers.parsing import timezone_from_location
-from handlers.replies import Button, Reply
-from scheduler.planner import format_day, format_local
+from core.parsing import timezone_from_location
+from core.planner import format_day, format_local
+from core.replies import Button, Reply
+from core.texts.catalogue import say
 
 # Button data: "j:<journey id>:<prompt key>:<value>"; "~s" and "~b" are Skip and Back.
 BUTTON_PREFIX = "j"

@@ -1,9 +1,9 @@
 """What the bot says when someone may be in crisis, and what /sos shows. Meant to be merged into
-`handlers.catalogue.EN` like the reminder texts; `handlers.safety` builds its replies from this
+`core.texts.catalogue.EN` like the reminder texts; `core.safety` builds its replies from this
 dict directly, so it works before and after that merge.
 
 Plain, warm and short enough to read on a phone. Bounce Back is a job-search coach, not a crisis
-service, and every reply says so. Helpline names and numbers are data in `handlers.safety`."""
+service, and every reply says so. Helpline names and numbers are data in `core.safety`."""
 
 from __future__ import annotations
 

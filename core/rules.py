@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Literal
 
-from scheduler.planner import local_now, next_daily, to_utc
+from core.planner import local_now, next_daily, to_utc
 
 # How late each kind may still arrive. None: always worth sending, however late.
 STALE_AFTER: dict[str, timedelta | None] = {

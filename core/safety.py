@@ -55,7 +55,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from handlers.safety_texts import SAFETY_TEXTS
+from core.texts.safety import SAFETY_TEXTS
 
 __all__ = [
     "CRISIS_PAUSE_HOURS",

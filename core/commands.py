@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers.catalogue import say
+from core.texts.catalogue import say
 
 # (command, catalogue key of its one-line description)
 COMMANDS: tuple[tuple[str, str], ...] = (

@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import Enum
 
-from handlers.catalogue import say
-from handlers.journey.model import (
+from core.journey.model import (
     AddOpportunity,
     Effect,
     ForgetAnswer,
@@ -21,7 +20,7 @@ from handlers.journey.model import (
     SaveAnswer,
     SetTimezone,
 )
-from handlers.parsing import (
+from core.parsing import (
     COMMON_ZONES,
     parse_count,
     parse_hours,
@@ -30,7 +29,7 @@ from handlers.parsing import (
     resolve_timezone,
     split_items,
 )
-from scheduler.planner import (
+from core.planner import (
     add_working_days,
     at_local_date,
     format_day,
@@ -38,6 +37,7 @@ from scheduler.planner import (
     local_now,
     next_daily,
 )
+from core.texts.catalogue import say
 
 TARGET_OPTIONS = 5
 MAX_ANSWER_CHARS = 1500

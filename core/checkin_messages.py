@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from handlers.catalogue import say
-from handlers.journey.steps import PROMPTS, STEP_TITLES, short
-from handlers.replies import Button, Reply
+from core.journey.steps import PROMPTS, STEP_TITLES, short
+from core.replies import Button, Reply
+from core.texts.catalogue import say
 
 PREFIX = "c"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from handlers.replies import Reply
+from core.replies import Reply
 
 # --- What the engine reads ---------------------------------------------------------------
 

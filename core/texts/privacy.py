@@ -1,5 +1,5 @@
 """What /privacy, /export, /delete and the retention warning say. Merged into
-`handlers.catalogue.EN`, so every key here is used through `say(key, lang, **values)` like the
+`core.texts.catalogue.EN`, so every key here is used through `say(key, lang, **values)` like the
 rest of the catalogue. The Markdown export's headings are here too: the file is for people."""
 
 from __future__ import annotations

@@ -3,9 +3,9 @@ logic. Use `say(key, **values)`; values are inserted with str.format."""
 
 from __future__ import annotations
 
-from handlers.privacy_texts import PRIVACY_TEXTS
-from handlers.reminder_texts import REMINDER_TEXTS
-from handlers.safety_texts import SAFETY_TEXTS
+from core.texts.privacy import PRIVACY_TEXTS
+from core.texts.reminders import REMINDER_TEXTS
+from core.texts.safety import SAFETY_TEXTS
 
 EN: dict[str, str] = {
     # Commands, shown by /help and in Telegram's command menu.

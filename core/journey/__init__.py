@@ -1,0 +1,1 @@
+"""The ten steps as data and the pure journey engine."""

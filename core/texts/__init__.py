@@ -1,0 +1,1 @@
+"""Everything the bot says: the keyed catalogue and its sections."""
