@@ -63,11 +63,11 @@ from bench._common import (
 from core.checkin_messages import CheckinContext, render_checkin
 from core.clock import SystemClock
 from core.replies import Reply
+from handlers.sending import TelegramDelivery
 from models.db import create_engine, create_sessionmaker
 from models.dispatch import Claimed
 from models.journeys import Checkin
 from models.migrate import upgrade_to_head
-from scheduler.delivery import TelegramDelivery
 from scheduler.dispatcher import Dispatcher, DispatchReport, _Settlement
 from tests.support.fake_bot_api import DEFAULT_TOKEN
 from tests.support.recording_request import RecordingRequest

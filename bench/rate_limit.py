@@ -44,7 +44,7 @@ from bench._common import (
     table,
     utc_now,
 )
-from bot.app import build_application
+from bot.app import app_data, build_application
 from bot.settings import Settings
 from models.db import create_engine, create_sessionmaker
 from models.journeys import Checkin
@@ -79,7 +79,7 @@ async def saturate(args: argparse.Namespace, folder: Path) -> int:
 
         application = build_application(settings, sessionmaker=create_sessionmaker(engine))
         await application.initialize()  # getMe through the real HTTP request
-        dispatcher = application.bot_data.dispatcher
+        dispatcher = app_data(application).dispatcher
         default_rate = Settings.model_fields["max_messages_per_second"].default
         origin = (
             "the default"

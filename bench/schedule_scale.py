@@ -196,7 +196,7 @@ async def child_app(database: Path, jobs: int, day: datetime) -> dict[str, Any]:
     """Start the real application once (and optionally add per-user jobs); report figures."""
     from telegram.ext import CallbackContext
 
-    from bot.app import build_application
+    from bot.app import app_data, build_application
     from bot.settings import Settings
     from models.db import create_engine, create_sessionmaker
     from models.migrate import upgrade_to_head
@@ -238,7 +238,7 @@ async def child_app(database: Path, jobs: int, day: datetime) -> dict[str, Any]:
     t = mark("initialize", t)
     await application.start()
     t = mark("start (JobQueue)", t)
-    report = await application.bot_data.dispatcher.run_once()
+    report = await app_data(application).dispatcher.run_once()
     t = mark("run_once", t)
     figures["startup_s"] = t - started
     figures["claimed"] = report.claimed

@@ -11,23 +11,27 @@ from telegram.request import BaseRequest
 
 from bot.ratelimit import SteadyRateLimiter
 from bot.settings import Settings
-from core.clock import Clock, SystemClock
+from core.clock import Clock, clock_at_speed
 from core.commands import command_menu
+from core.flood import FloodGate
 from handlers.admin import admin_handlers
-from handlers.context import BotApplication, BotData, Services
+from handlers.checkins import checkin_handlers
+from handlers.context import BotApplication, BotData, ConversationSettings, Services
 from handlers.crisis import crisis_handlers, sos_handlers
 from handlers.errors import on_error
 from handlers.fallback import fallback_handlers
-from handlers.flood import flood_handlers, make_flood_gate
+from handlers.flood import flood_handlers
+from handlers.help import help_handlers
 from handlers.journey.telegram_glue import journey_handlers
+from handlers.options import options_handlers
 from handlers.privacy import privacy_handlers
+from handlers.quiet import quiet_handlers
 from handlers.reminders import reminder_handlers
-from handlers.start import start_handlers
-from scheduler.delivery import TelegramDelivery
+from handlers.sending import TelegramDelivery
+from handlers.timezone import timezone_handlers
+from handlers.walk import walk_handlers
 from scheduler.dispatcher import Dispatcher
-from scheduler.housekeeping import register_housekeeping
-from scheduler.jobs import register_checkin_jobs
-from scheduler.retention import register_retention
+from scheduler.jobs import FixedJobs
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +42,31 @@ FLOOD_GROUP = -1  # then a flood is dropped before anything else reads it
 CONVERSATION_GROUP = 0
 # Fallbacks must see an update only when no conversation handler took it, so they share the
 # conversation's group and are registered after every other handler of it.
+
+
+class AppData(BotData):
+    """`bot_data` of the composed application: the handlers' part plus what the runner needs."""
+
+    settings: Settings
+    dispatcher: Dispatcher
+
+
+def app_data(application: BotApplication) -> AppData:
+    """The composition root's view of `bot_data` (settings, dispatcher)."""
+    data = application.bot_data
+    if not isinstance(data, AppData):
+        raise TypeError("the application was not built by build_application")
+    return data
+
+
+def conversation_settings(settings: Settings) -> ConversationSettings:
+    """The settings the conversation reads, taken from the bot's settings."""
+    return ConversationSettings(
+        default_timezone=settings.default_timezone,
+        quiet_hours=settings.quiet_hours,
+        retention_days=settings.retention_days,
+        admin_user_ids=settings.admin_user_ids,
+    )
 
 
 def build_application(
@@ -54,7 +83,7 @@ def build_application(
     There is no python-telegram-bot Updater: `bot.polling` fetches updates itself so that an
     update is acknowledged only after it was handled (see docs/architecture.md).
     """
-    context_types = ContextTypes(context=CallbackContext, bot_data=BotData)
+    context_types = ContextTypes(context=CallbackContext, bot_data=AppData)
     builder = (
         ApplicationBuilder()
         .token(settings.require_token())
@@ -72,27 +101,36 @@ def build_application(
         limiter = SteadyRateLimiter(settings.max_messages_per_second)
         builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
     application: BotApplication = builder.build()  # type: ignore[assignment]
-    services = Services(settings=settings, sessionmaker=sessionmaker, clock=clock or SystemClock())
-    application.bot_data.services = services
-    application.bot_data.dispatcher = Dispatcher(
+    clock = clock or clock_at_speed(settings.clock_speed)
+    data = app_data(application)
+    data.settings = settings
+    data.services = Services(
+        settings=conversation_settings(settings), sessionmaker=sessionmaker, clock=clock
+    )
+    data.dispatcher = Dispatcher(
         sessionmaker=sessionmaker,
         delivery=TelegramDelivery(application.bot),
-        clock=services.clock,
+        clock=clock,
         default_zone=settings.default_timezone,
     )
 
     for handler in crisis_handlers():
         application.add_handler(handler, group=SAFETY_GROUP)
-    application.bot_data.flood_gate = make_flood_gate(settings)
-    application.bot_data.apologized = set()
+    data.flood_gate = FloodGate(settings.flood_max_messages, settings.flood_window_seconds)
+    data.apologized = set()
     for handler in flood_handlers():
         application.add_handler(handler, group=FLOOD_GROUP)
     for handler in [
-        *start_handlers(),
+        *help_handlers(),
         *sos_handlers(),
         *admin_handlers(),
         *privacy_handlers(),
         *reminder_handlers(),
+        *timezone_handlers(),
+        *quiet_handlers(),
+        *walk_handlers(),
+        *options_handlers(),
+        *checkin_handlers(),
         *journey_handlers(),
     ]:
         application.add_handler(handler, group=CONVERSATION_GROUP)
@@ -102,9 +140,13 @@ def build_application(
     application.add_error_handler(on_error)
 
     if application.job_queue is not None:
-        register_housekeeping(application.job_queue)
-        register_checkin_jobs(application.job_queue, settings.dispatch_interval_seconds)
-        register_retention(application.job_queue)
+        FixedJobs(
+            dispatcher=data.dispatcher,
+            sessionmaker=sessionmaker,
+            clock=clock,
+            dispatch_every=settings.dispatch_interval_seconds,
+            retention_days=settings.retention_days,
+        ).register(application.job_queue)
     return application
 
 

@@ -22,6 +22,7 @@ from aiohttp import web
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.app import app_data
 from bot.settings import Settings
 from core.clock import Clock
 from core.errors import StartupError
@@ -90,12 +91,12 @@ class HealthCheck:
     @classmethod
     def for_application(cls, application: BotApplication) -> HealthCheck:
         """The health check of a bot built by `build_application`."""
-        services = application.bot_data.services
+        data = app_data(application)
         return cls(
-            sessionmaker=services.sessionmaker,
-            dispatcher=application.bot_data.dispatcher,
-            clock=services.clock,
-            dispatch_interval_seconds=services.settings.dispatch_interval_seconds,
+            sessionmaker=data.services.sessionmaker,
+            dispatcher=data.dispatcher,
+            clock=data.services.clock,
+            dispatch_interval_seconds=data.settings.dispatch_interval_seconds,
         )
 
     async def database_status(self) -> str:

@@ -745,3 +745,18 @@ def parse_quiet_hours(text: str) -> tuple[datetime.time, datetime.time] | None:
     if start is None or end is None or start == end:
         return None
     return start, end
+
+
+_BUTTON_HHMM = re.compile(r"([01]\d|2[0-3])([0-5]\d)")
+
+
+def time_from_button(value: str) -> datetime.time | None:
+    """A time carried in button data as "HHMM" (e.g. "0730"), or None."""
+    match = _BUTTON_HHMM.fullmatch(value)
+    return datetime.time(int(match[1]), int(match[2])) if match else None
+
+
+def button_hhmm(value: datetime.time | str) -> str:
+    """A time as button data carries it: "07:30" or time(7, 30) -> "0730"."""
+    text = value if isinstance(value, str) else value.strftime("%H:%M")
+    return text.replace(":", "")

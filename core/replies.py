@@ -22,11 +22,20 @@ class Button:
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent after a reply's text (e.g. /export's Markdown and JSON)."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
-    """One message to send: text and rows of buttons."""
+    """One message to send: text and rows of buttons, then any files."""
 
     text: str
     buttons: tuple[tuple[Button, ...], ...] = field(default=())
+    files: tuple[Attachment, ...] = field(default=())
 
 
 def split_text(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:

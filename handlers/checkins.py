@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from core.checkin_messages import PREFIX
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler
+
+from core.callbacks import Route, decode
 from core.journey.steps import (
     FEEDBACK_FOLLOWUP_WORKING_DAYS,
     MAX_ANSWER_CHARS,
@@ -15,36 +18,40 @@ from core.journey.steps import (
 )
 from core.planner import add_working_days, format_local, format_local_time, local_now
 from core.replies import Reply
+from core.status import CheckinKind, WalkStatus
 from core.texts.catalogue import say
 from core.walks import walk_streak, walks_this_week
 from handlers import options
+from handlers.context import Context
+from handlers.flows import SideFlow, end_flow, start_flow
 from handlers.journey import service
-from handlers.pipeline import Turn
+from handlers.pipeline import Turn, turn_handler
 from models import repository as repo
 from models.journeys import Checkin, Journey
 
-FLOW_FEEDBACK_REPLY = "fb_reply:"
+FLOW_FEEDBACK_REPLY = "fb_reply"
 SNOOZE = timedelta(hours=1)
+GOAL_OUTCOMES = ("done", "partly", "missed")
 
 
-async def press(turn: Turn, zone: str, data: str) -> list[Reply]:
+async def press(turn: Turn) -> list[Reply]:
     """A check-in button. Only the user the check-in was for can answer it."""
-    lang = turn.user.language_code
-    parts = data.split(":")
-    if len(parts) != 3 or parts[0] != PREFIX or not parts[1].isdigit():
+    lang = turn.lang
+    pressed = decode(turn.data, Route.CHECKIN, 2)
+    checkin_id = pressed.number(0) if pressed is not None else None
+    if pressed is None or checkin_id is None:
         return [Reply(say("fallback.stale_button", lang))]
-    checkin = await turn.session.get(Checkin, int(parts[1]))
+    checkin = await turn.session.get(Checkin, checkin_id)
     if checkin is None or checkin.user_id != turn.user.telegram_id:
         return [Reply(say("fallback.stale_button", lang))]
-    action = parts[2]
-    user_zone = turn.user.timezone or zone
-    if checkin.kind in ("walk_daily", "walk_snooze"):
-        return await _walk(turn, checkin, action, user_zone)
-    if checkin.kind == "grief_over":
-        return await _reentry(turn, checkin, action, zone)
-    if checkin.kind == "feedback_followup":
-        return await _feedback(turn, checkin, action, user_zone)
-    if checkin.kind == "learning_goal" and action in ("done", "partly", "missed"):
+    action = pressed.fields[1]
+    if checkin.kind in (CheckinKind.WALK_DAILY, CheckinKind.WALK_SNOOZE):
+        return await _walk(turn, checkin, action)
+    if checkin.kind == CheckinKind.GRIEF_OVER:
+        return await _reentry(turn, action)
+    if checkin.kind == CheckinKind.FEEDBACK_FOLLOWUP:
+        return await _feedback(turn, checkin, action)
+    if checkin.kind == CheckinKind.LEARNING_GOAL and action in GOAL_OUTCOMES:
         if checkin.journey_id is not None:
             await repo.save_answer(
                 turn.session,
@@ -54,20 +61,20 @@ async def press(turn: Turn, zone: str, data: str) -> list[Reply]:
                 now=turn.now,
             )
         return [Reply(say(f"ci.goal_{action}", lang))]
-    if checkin.kind == "come_back":
+    if checkin.kind == CheckinKind.COME_BACK:
         if action == "resume":
-            return await service.resume(turn, zone)
-        await service.pause(turn, zone)
+            return await service.resume(turn)
+        await service.pause(turn)
         return [Reply(say("ci.paused_nudges", lang))]
-    if checkin.kind == "options_review":
+    if checkin.kind == CheckinKind.OPTIONS_REVIEW:
         if action == "addopt":
-            return await options.press(turn, "o:add")
+            return await options.ask_company(turn)
         return await options.overview(turn)
     return [Reply(say("fallback.stale_button", lang))]
 
 
-async def _walk(turn: Turn, checkin: Checkin, action: str, zone: str) -> list[Reply]:
-    lang = turn.user.language_code
+async def _walk(turn: Turn, checkin: Checkin, action: str) -> list[Reply]:
+    lang, zone = turn.lang, turn.zone
     day = local_now(checkin.due_at, zone).date()
     if action == "snooze":
         due = turn.now + SNOOZE
@@ -75,7 +82,7 @@ async def _walk(turn: Turn, checkin: Checkin, action: str, zone: str) -> list[Re
             turn.session,
             user_id=turn.user.telegram_id,
             journey_id=checkin.journey_id,
-            kind="walk_snooze",
+            kind=CheckinKind.WALK_SNOOZE,
             due_at=due,
             local_time=None,
             now=turn.now,
@@ -83,11 +90,11 @@ async def _walk(turn: Turn, checkin: Checkin, action: str, zone: str) -> list[Re
         return [Reply(say("ci.snoozed", lang, time=format_local_time(due, zone)))]
     if action not in ("walked", "skip"):
         return [Reply(say("fallback.stale_button", lang))]
-    status = "walked" if action == "walked" else "skipped"
+    status = WalkStatus.WALKED if action == "walked" else WalkStatus.SKIPPED
     await repo.record_walk(
         turn.session, user_id=turn.user.telegram_id, day=day, status=status, now=turn.now
     )
-    if status == "skipped":
+    if status == WalkStatus.SKIPPED:
         return [Reply(say("ci.walk_skipped", lang))]
     walked = set(
         await repo.walked_days(
@@ -101,41 +108,33 @@ async def _walk(turn: Turn, checkin: Checkin, action: str, zone: str) -> list[Re
     return [Reply(text)]
 
 
-async def _reentry(turn: Turn, checkin: Checkin, action: str, zone: str) -> list[Reply]:
-    lang = turn.user.language_code
+async def _reentry(turn: Turn, action: str) -> list[Reply]:
+    lang = turn.lang
     if action == "feedback":
-        return await service.feedback(turn, zone)
+        return await service.feedback(turn)
     if action == "tailor":
         journey = await repo.latest_journey(turn.session, turn.user.telegram_id)
         if journey is None:
             return [Reply(say("journey.none", lang))]
         view = await service.load_view(turn, journey)
-        return [Reply(_checklist(Ctx(view, turn.now, zone)))]
+        return [Reply(PROMPTS["tailor"].question(Ctx(view, turn.now, turn.default_zone)))]
     if action == "addopt":
-        return await options.press(turn, "o:add")
+        return await options.ask_company(turn)
     if action == "walk":
         return [Reply(say("ci.walk_now", lang))]
     return [Reply(say("fallback.stale_button", lang))]
 
 
-def _checklist(ctx: Ctx) -> str:
-    return PROMPTS["tailor"].question(ctx)
-
-
-async def _feedback(turn: Turn, checkin: Checkin, action: str, zone: str) -> list[Reply]:
-    lang = turn.user.language_code
+async def _feedback(turn: Turn, checkin: Checkin, action: str) -> list[Reply]:
+    lang = turn.lang
     if action == "replied" and checkin.journey_id is not None:
-        await repo.set_flow(
-            turn.session,
-            user_id=turn.user.telegram_id,
-            flow=f"{FLOW_FEEDBACK_REPLY}{checkin.journey_id}",
-        )
+        await start_flow(turn, FLOW_FEEDBACK_REPLY, checkin.journey_id)
         return [Reply(say("ci.ask_reply", lang))]
     if action == "notyet" and checkin.journey_id is not None:
         answers = await repo.journey_answers(turn.session, checkin.journey_id)
         if answers.get("fb_followups"):
             return [Reply(say("ci.stop_asking", lang))]
-        due = add_working_days(turn.now, FEEDBACK_FOLLOWUP_WORKING_DAYS, zone, MORNING)
+        due = add_working_days(turn.now, FEEDBACK_FOLLOWUP_WORKING_DAYS, turn.zone, MORNING)
         await repo.save_answer(
             turn.session, journey_id=checkin.journey_id, key="fb_followups", value="1", now=turn.now
         )
@@ -143,35 +142,43 @@ async def _feedback(turn: Turn, checkin: Checkin, action: str, zone: str) -> lis
             turn.session,
             user_id=turn.user.telegram_id,
             journey_id=checkin.journey_id,
-            kind="feedback_followup",
+            kind=CheckinKind.FEEDBACK_FOLLOWUP,
             due_at=due,
             local_time=MORNING.strftime("%H:%M"),
             now=turn.now,
         )
-        return [Reply(say("ci.ask_again", lang, when=format_local(due, zone)))]
+        return [Reply(say("ci.ask_again", lang, when=format_local(due, turn.zone)))]
     if action == "noreply":
         return [Reply(say("ci.no_reply", lang))]
     return [Reply(say("fallback.stale_button", lang))]
 
 
-def in_flow(flow: str | None) -> bool:
-    """Whether the "what did they reply?" conversation waits for text."""
-    return flow is not None and flow.startswith(FLOW_FEEDBACK_REPLY)
-
-
-async def continue_flow(turn: Turn, text: str | None) -> list[Reply]:
-    """Store what the employer replied as a reflection (None means /skip)."""
-    lang = turn.user.language_code
-    flow = turn.user.flow or ""
-    await repo.set_flow(turn.session, user_id=turn.user.telegram_id, flow=None)
-    cleaned = (text or "").strip()[:MAX_ANSWER_CHARS]
-    if not cleaned:
-        return [Reply(say("ci.reply_skipped", lang))]
-    journey_id = int(flow.removeprefix(FLOW_FEEDBACK_REPLY))
-    journey = await turn.session.get(Journey, journey_id)
-    if journey is None or journey.user_id != turn.user.telegram_id:
+async def _reply_typed(turn: Turn, text: str, journey_id: str) -> list[Reply]:
+    """Store what the employer replied as a reflection."""
+    lang = turn.lang
+    await end_flow(turn)
+    cleaned = text.strip()[:MAX_ANSWER_CHARS]
+    journey = await turn.session.get(Journey, int(journey_id)) if journey_id.isdigit() else None
+    if not cleaned or journey is None or journey.user_id != turn.user.telegram_id:
         return [Reply(say("ci.reply_skipped", lang))]
     await repo.save_answer(
-        turn.session, journey_id=journey_id, key="fb_reply", value=cleaned, now=turn.now
+        turn.session, journey_id=journey.id, key="fb_reply", value=cleaned, now=turn.now
     )
     return [Reply(say("ci.reply_saved", lang))]
+
+
+async def _reply_skipped(turn: Turn, _journey_id: str) -> list[Reply]:
+    await end_flow(turn)
+    return [Reply(say("ci.reply_skipped", turn.lang))]
+
+
+FLOWS = (SideFlow(FLOW_FEEDBACK_REPLY, answer=_reply_typed, skip=_reply_skipped),)
+
+
+def checkin_handlers() -> list[BaseHandler[Update, Context, None]]:
+    """The buttons of check-in messages; a redelivered press shows the current prompt."""
+    return [
+        CallbackQueryHandler(
+            turn_handler(press, replay=service.resume), pattern=Route.CHECKIN.pattern
+        )
+    ]

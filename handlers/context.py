@@ -4,25 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
-from bot.settings import Settings
 from core.clock import Clock
+from core.flood import FloodGate
 
-if TYPE_CHECKING:
-    from handlers.flood import FloodGate
-    from scheduler.dispatcher import Dispatcher
+
+@dataclass(frozen=True, slots=True)
+class ConversationSettings:
+    """The few settings the conversation reads; the composition root takes them from its own."""
+
+    # The zone of users who haven't told us theirs.
+    default_timezone: str = "UTC"
+    # Quiet hours new users get, ("HH:MM", "HH:MM") local, or None for none.
+    quiet_hours: tuple[str, str] | None = ("22:00", "08:00")
+    # Data of users inactive this many days is erased (after a warning); /privacy says so.
+    retention_days: int = 365
+    # Who may see /stats.
+    admin_user_ids: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
 class Services:
-    """What handlers and jobs need, built once by the composition root."""
+    """What handlers need, built once by the composition root."""
 
-    settings: Settings
+    settings: ConversationSettings
     sessionmaker: async_sessionmaker[AsyncSession]
     clock: Clock
 
@@ -31,7 +41,6 @@ class BotData:
     """`context.bot_data`: holds the services; set by `build_application` before start."""
 
     services: Services
-    dispatcher: Dispatcher
     flood_gate: FloodGate
     # Updates whose failure the user was already told about (a webhook redelivers them).
     apologized: set[int]

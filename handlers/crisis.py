@@ -8,7 +8,6 @@ import logging
 from collections.abc import Sequence
 from datetime import timedelta
 
-from sqlalchemy import update
 from telegram import Update
 from telegram.ext import (
     ApplicationHandlerStop,
@@ -21,8 +20,8 @@ from telegram.ext import (
 from core.replies import Reply
 from core.safety import CRISIS_PAUSE_HOURS, crisis_reply, detect_crisis, sos_reply
 from handlers.context import Context
-from handlers.pipeline import Turn, respond
-from models.users import User
+from handlers.pipeline import Turn, respond, turn_handler
+from models import repository as repo
 
 logger = logging.getLogger(__name__)
 
@@ -30,12 +29,8 @@ logger = logging.getLogger(__name__)
 async def care(turn: Turn) -> Sequence[Reply]:
     """Pause coaching check-ins and answer with help."""
     until = turn.now + timedelta(hours=CRISIS_PAUSE_HOURS)
-    await turn.session.execute(
-        update(User)
-        .where(User.telegram_id == turn.user.telegram_id)
-        .values(nudges_paused_until=until)
-    )
-    return [Reply(crisis_reply(turn.user.language_code))]
+    await repo.pause_nudges(turn.session, user_id=turn.user.telegram_id, until=until)
+    return [Reply(crisis_reply(turn.lang))]
 
 
 async def screen(update: Update, context: Context) -> None:
@@ -53,13 +48,9 @@ async def screen(update: Update, context: Context) -> None:
     raise ApplicationHandlerStop
 
 
-async def sos(update: Update, context: Context) -> None:
-    """Show where to find help right now."""
-
-    async def run(turn: Turn) -> Sequence[Reply]:
-        return [Reply(sos_reply(turn.user.language_code))]
-
-    await respond(update, context, run)
+async def sos(turn: Turn) -> Sequence[Reply]:
+    """/sos: where to find help right now."""
+    return [Reply(sos_reply(turn.lang))]
 
 
 def crisis_handlers() -> list[BaseHandler[Update, Context, None]]:
@@ -71,5 +62,9 @@ def crisis_handlers() -> list[BaseHandler[Update, Context, None]]:
 def sos_handlers() -> list[BaseHandler[Update, Context, None]]:
     """/sos in a private chat."""
     return [
-        CommandHandler("sos", sos, filters=filters.ChatType.PRIVATE & filters.UpdateType.MESSAGES)
+        CommandHandler(
+            "sos",
+            turn_handler(sos),
+            filters=filters.ChatType.PRIVATE & filters.UpdateType.MESSAGES,
+        )
     ]

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from core.replies import Reply
+from core.status import OPEN_JOURNEY
 from core.texts.catalogue import say
 from handlers.context import Context, HandlerCallback
-from handlers.pipeline import Turn, respond
+from handlers.pipeline import Turn, turn_handler
 from models.repository import latest_journey
 
 # Message kinds and the catalogue key of the answer each gets, checked in this order.
@@ -22,30 +24,23 @@ _KINDS: tuple[tuple[filters.BaseFilter, str], ...] = (
 )
 
 
+async def answer_with(key: str, turn: Turn) -> Sequence[Reply]:
+    """The catalogue text `key`, and a pointer back to an open journey."""
+    text = say(key, turn.lang)
+    journey = await latest_journey(turn.session, turn.user.telegram_id)
+    if journey is not None and journey.status in OPEN_JOURNEY:
+        text += "\n\n" + say("fallback.resume_hint", turn.lang)
+    return [Reply(text)]
+
+
 def _answer_with(key: str) -> HandlerCallback:
-    async def answer(turn: Turn) -> Sequence[Reply]:
-        text = say(key, turn.user.language_code)
-        journey = await latest_journey(turn.session, turn.user.telegram_id)
-        if journey is not None and journey.status in ("active", "paused"):
-            text += "\n\n" + say("fallback.resume_hint", turn.user.language_code)
-        return [Reply(text)]
-
-    async def callback(update: Update, context: Context) -> None:
-        await respond(update, context, answer)
-
-    callback.__doc__ = f"Answer with the catalogue text {key!r}."
-    return callback
+    return turn_handler(partial(answer_with, key))
 
 
-async def unknown_command(update: Update, context: Context) -> None:
+async def unknown_command(turn: Turn) -> Sequence[Reply]:
     """Say the command is unknown and point to /help."""
-    text = update.effective_message.text if update.effective_message else None
-    command = (text or "/").split()[0].split("@")[0]
-
-    async def answer(turn: Turn) -> Sequence[Reply]:
-        return [Reply(say("fallback.unknown_command", turn.user.language_code, command=command))]
-
-    await respond(update, context, answer)
+    command = (turn.text or "/").split()[0].split("@")[0]
+    return [Reply(say("fallback.unknown_command", turn.lang, command=command))]
 
 
 def fallback_handlers() -> list[BaseHandler[Update, Context, None]]:
@@ -53,7 +48,7 @@ def fallback_handlers() -> list[BaseHandler[Update, Context, None]]:
     private = filters.ChatType.PRIVATE
     handlers: list[BaseHandler[Update, Context, None]] = [
         MessageHandler(filters.UpdateType.EDITED & private, _answer_with("fallback.edited")),
-        MessageHandler(filters.COMMAND & private, unknown_command),
+        MessageHandler(filters.COMMAND & private, turn_handler(unknown_command)),
     ]
     handlers += [
         MessageHandler(kind & private & filters.UpdateType.MESSAGE, _answer_with(key))

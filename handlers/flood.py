@@ -5,55 +5,15 @@ nobody else is affected. Kept in memory per process (a replica counts its own sh
 from __future__ import annotations
 
 import logging
-import time
-from collections import OrderedDict, deque
-from collections.abc import Callable
 
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, BaseHandler, TypeHandler
 
-from bot.settings import Settings
+from core.flood import FloodGate
 from core.texts.catalogue import say
 from handlers.context import Context
 
 logger = logging.getLogger(__name__)
-
-MAX_TRACKED_USERS = 50_000
-
-
-class FloodGate:
-    """Sliding-window counter per user."""
-
-    def __init__(
-        self,
-        max_messages: int,
-        window_seconds: float,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.max_messages = max_messages
-        self.window = window_seconds
-        self.clock = clock
-        self._seen: OrderedDict[int, deque[float]] = OrderedDict()
-        self._warned: set[int] = set()
-
-    def check(self, user_id: int) -> str:
-        """ "ok", "warn" (the first message over the limit) or "drop"."""
-        now = self.clock()
-        times = self._seen.pop(user_id, None) or deque()
-        while times and now - times[0] >= self.window:
-            times.popleft()
-        times.append(now)
-        self._seen[user_id] = times  # most recent last, for eviction
-        while len(self._seen) > MAX_TRACKED_USERS:
-            evicted, _ = self._seen.popitem(last=False)
-            self._warned.discard(evicted)
-        if len(times) <= self.max_messages:
-            self._warned.discard(user_id)
-            return "ok"
-        if user_id in self._warned:
-            return "drop"
-        self._warned.add(user_id)
-        return "warn"
 
 
 async def guard(update: Update, context: Context) -> None:
@@ -81,8 +41,3 @@ async def guard(update: Update, context: Context) -> None:
 def flood_handlers() -> list[BaseHandler[Update, Context, None]]:
     """The guard; registered in a group before every other handler."""
     return [TypeHandler(Update, guard)]
-
-
-def make_flood_gate(settings: Settings) -> FloodGate:
-    """A gate from settings (FLOOD_MAX_MESSAGES within FLOOD_WINDOW_SECONDS)."""
-    return FloodGate(settings.flood_max_messages, settings.flood_window_seconds)

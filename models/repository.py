@@ -4,6 +4,7 @@ the unit of work (`async with sessionmaker.begin() as session:`)."""
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -168,6 +169,13 @@ async def journal_page(
 async def set_timezone(session: AsyncSession, *, user_id: int, name: str) -> None:
     """Remember the user's IANA time zone."""
     await session.execute(update(User).where(User.telegram_id == user_id).values(timezone=name))
+
+
+async def pause_nudges(session: AsyncSession, *, user_id: int, until: datetime) -> None:
+    """Hold every check-in of the user until `until` (after crisis language)."""
+    await session.execute(
+        update(User).where(User.telegram_id == user_id).values(nudges_paused_until=until)
+    )
 
 
 async def set_flow(session: AsyncSession, *, user_id: int, flow: str | None) -> None:
@@ -423,3 +431,32 @@ async def delete_users(session: AsyncSession, *, user_ids: Collection[int]) -> i
         delete(User).where(User.telegram_id.in_(ids)), execution_options=unsynced
     )
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class BotNumbers:
+    """Counts for /stats: users, journeys by (prompt, status), check-ins settled by status."""
+
+    users: int
+    journeys: dict[tuple[str, str], int]
+    checkins: dict[str, int]
+
+
+async def bot_numbers(session: AsyncSession, *, since: datetime) -> BotNumbers:
+    """Counts only, never content: users, journeys by position, check-ins settled since."""
+    users = (await session.execute(select(func.count()).select_from(User))).scalar_one()
+    by_prompt = await session.execute(
+        select(Journey.prompt, Journey.status, func.count()).group_by(
+            Journey.prompt, Journey.status
+        )
+    )
+    settled = await session.execute(
+        select(Checkin.status, func.count())
+        .where(Checkin.updated_at >= since, Checkin.status.in_(("sent", "failed", "dropped")))
+        .group_by(Checkin.status)
+    )
+    return BotNumbers(
+        users=users,
+        journeys={(prompt, status): count for prompt, status, count in by_prompt},
+        checkins={status: count for status, count in settled},
+    )

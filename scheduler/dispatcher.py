@@ -13,12 +13,12 @@ import asyncio
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from core.checkin_messages import CheckinContext, render_checkin
 from core.clock import Clock
+from core.delivery import ChatUnreachableError, Delivery, DeliveryError, SlowDownError
 from core.replies import Reply
 from core.rules import RECURRING, decide, next_occurrence, retry_delay
 from models import dispatch as store
@@ -27,28 +27,6 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
 ONE_PER_USER_DELAY = timedelta(seconds=2)
-
-
-class ChatUnreachableError(Exception):
-    """The user blocked the bot, or the chat is gone: stop writing to them."""
-
-
-class SlowDownError(Exception):
-    """Telegram asked us to slow down for `seconds`."""
-
-    def __init__(self, seconds: float) -> None:
-        super().__init__(f"retry after {seconds} s")
-        self.seconds = seconds
-
-
-class DeliveryError(Exception):
-    """A failure worth retrying later (network, server error)."""
-
-
-class Delivery(Protocol):
-    """Sends one check-in message; raises ChatUnreachableError, SlowDownError or DeliveryError."""
-
-    async def deliver(self, chat_id: int, reply: Reply) -> None: ...
 
 
 @dataclass(slots=True)

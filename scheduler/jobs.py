@@ -1,52 +1,89 @@
-"""The fixed APScheduler jobs (through python-telegram-bot's JobQueue): dispatch due check-ins,
-plan come-back nudges. None is per user."""
+"""The fixed APScheduler jobs, run through python-telegram-bot's JobQueue: dispatch due check-ins,
+plan come-back nudges, retention, housekeeping. None is per user; each gets what it needs as
+arguments from the composition root and opens its own unit of work."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import JobQueue
 
-from handlers.context import Context, services_of
+from core.clock import Clock
+from scheduler.dispatcher import Dispatcher
+from scheduler.housekeeping import prune_handled_updates
 from scheduler.nudges import plan_come_back_nudges
+from scheduler.retention import apply_retention
 
 logger = logging.getLogger(__name__)
 
 NUDGE_INTERVAL = timedelta(minutes=10)
+PRUNE_INTERVAL = timedelta(hours=1)
+RETENTION_INTERVAL = timedelta(days=1)
 # One run at a time per job; a run that overlaps the next tick is skipped, not queued.
 _ONE_AT_A_TIME = {"max_instances": 1, "coalesce": True, "misfire_grace_time": None}
 
 
-async def dispatch_checkins(context: Context) -> None:
-    """Send every due check-in (catching up after downtime within the rules)."""
-    dispatcher = context.bot_data.dispatcher
-    interval = services_of(context).settings.dispatch_interval_seconds
-    await dispatcher.drain(max_seconds=max(interval * 5, 10.0))
+@dataclass(frozen=True, slots=True)
+class FixedJobs:
+    """The jobs and what they need; `register` schedules them once at start-up."""
 
+    dispatcher: Dispatcher
+    sessionmaker: async_sessionmaker[AsyncSession]
+    clock: Clock
+    dispatch_every: float
+    retention_days: int
 
-async def plan_nudges(context: Context) -> None:
-    """Plan come-back nudges for stalled journeys."""
-    services = services_of(context)
-    async with services.sessionmaker.begin() as session:
-        planned = await plan_come_back_nudges(session, now=services.clock.now())
-    if planned:
-        logger.info("planned %s come-back nudges", planned)
+    async def dispatch_checkins(self, _context: object) -> None:
+        """Send every due check-in (catching up after downtime within the rules)."""
+        await self.dispatcher.drain(max_seconds=max(self.dispatch_every * 5, 10.0))
 
+    async def plan_nudges(self, _context: object) -> None:
+        """Plan come-back nudges for stalled journeys."""
+        async with self.sessionmaker.begin() as session:
+            planned = await plan_come_back_nudges(session, now=self.clock.now())
+        if planned:
+            logger.info("planned %s come-back nudges", planned)
 
-def register_checkin_jobs(job_queue: JobQueue[Context], dispatch_every: float) -> None:
-    """Schedule the dispatcher and the nudge planner (call once at start-up)."""
-    job_queue.run_repeating(
-        dispatch_checkins,
-        interval=dispatch_every,
-        first=0,
-        name="dispatch_checkins",
-        job_kwargs=_ONE_AT_A_TIME,
-    )
-    job_queue.run_repeating(
-        plan_nudges,
-        interval=NUDGE_INTERVAL,
-        first=timedelta(seconds=30),
-        name="plan_nudges",
-        job_kwargs=_ONE_AT_A_TIME,
-    )
+    async def retention(self, _context: object) -> None:
+        """Warn users nearing RETENTION_DAYS of silence, and erase those past it."""
+        await apply_retention(
+            self.sessionmaker, clock=self.clock, retention_days=self.retention_days
+        )
+
+    async def prune(self, _context: object) -> None:
+        """Forget ids of updates too old to be delivered again."""
+        await prune_handled_updates(self.sessionmaker, clock=self.clock)
+
+    def register(self, job_queue: JobQueue[Any]) -> None:
+        """Schedule every fixed job (call once at start-up)."""
+        job_queue.run_repeating(
+            self.dispatch_checkins,
+            interval=self.dispatch_every,
+            first=0,
+            name="dispatch_checkins",
+            job_kwargs=_ONE_AT_A_TIME,
+        )
+        job_queue.run_repeating(
+            self.plan_nudges,
+            interval=NUDGE_INTERVAL,
+            first=timedelta(seconds=30),
+            name="plan_nudges",
+            job_kwargs=_ONE_AT_A_TIME,
+        )
+        job_queue.run_repeating(
+            self.retention,
+            interval=RETENTION_INTERVAL,
+            first=timedelta(minutes=5),
+            name="retention",
+            job_kwargs=_ONE_AT_A_TIME,
+        )
+        job_queue.run_repeating(
+            self.prune,
+            interval=PRUNE_INTERVAL,
+            first=timedelta(minutes=1),
+            name="prune_handled_updates",
+        )

@@ -18,10 +18,9 @@ import logging
 from datetime import datetime, timedelta
 
 from sqlalchemy import Exists, exists, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
-from telegram.ext import JobQueue
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from handlers.context import Context, services_of
+from core.clock import Clock
 from models import repository as repo
 from models.dispatch import pending_row, plan_many
 from models.journeys import Checkin
@@ -33,8 +32,6 @@ WARNING_KIND = "retention_warning"
 WARNING_NOTICE = timedelta(days=7)
 # Users handled per transaction; the job repeats until a run finds fewer.
 BATCH = 500
-RETENTION_INTERVAL = timedelta(days=1)
-_ONE_AT_A_TIME = {"max_instances": 1, "coalesce": True, "misfire_grace_time": None}
 
 
 def _warned_since_last_seen(*, notice_given_by: datetime | None = None) -> Exists:
@@ -108,14 +105,14 @@ async def warn_and_delete_inactive(
     return warned, erased
 
 
-async def retention_job(context: Context) -> None:
-    """Warn users nearing RETENTION_DAYS of silence, and erase those past it."""
-    services = services_of(context)
-    retention_days = services.settings.retention_days
+async def apply_retention(
+    sessionmaker: async_sessionmaker[AsyncSession], *, clock: Clock, retention_days: int
+) -> tuple[int, int]:
+    """Warn users nearing RETENTION_DAYS of silence and erase those past it; (warned, erased)."""
     warned_total = erased_total = 0
     while True:
-        now = services.clock.now()
-        async with services.sessionmaker.begin() as session:
+        now = clock.now()
+        async with sessionmaker.begin() as session:
             warned, erased = await warn_and_delete_inactive(
                 session, now=now, retention_days=retention_days
             )
@@ -125,14 +122,4 @@ async def retention_job(context: Context) -> None:
             break
     if warned_total or erased_total:
         logger.info("retention: warned %s users, erased %s users", warned_total, erased_total)
-
-
-def register_retention(job_queue: JobQueue[Context]) -> None:
-    """Schedule the daily retention job (call once at start-up)."""
-    job_queue.run_repeating(
-        retention_job,
-        interval=RETENTION_INTERVAL,
-        first=timedelta(minutes=5),
-        name="retention",
-        job_kwargs=_ONE_AT_A_TIME,
-    )
+    return warned_total, erased_total

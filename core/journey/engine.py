@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from core.callbacks import Route, decode, encode
 from core.journey.model import (
     Back,
     ButtonInput,
@@ -41,7 +42,6 @@ from core.replies import Button, Reply
 from core.texts.catalogue import say
 
 # Button data: "j:<journey id>:<prompt key>:<value>"; "~s" and "~b" are Skip and Back.
-BUTTON_PREFIX = "j"
 SKIP_VALUE, BACK_VALUE = "~s", "~b"
 MAX_HISTORY = 60
 BUTTONS_PER_ROW = 3
@@ -49,15 +49,16 @@ BUTTONS_PER_ROW = 3
 
 def button_data(journey_id: int, prompt_key: str, value: str) -> str:
     """Callback data for a journey button."""
-    return f"{BUTTON_PREFIX}:{journey_id}:{prompt_key}:{value}"
+    return encode(Route.JOURNEY, journey_id, prompt_key, value)
 
 
-def parse_button(data: str) -> tuple[int, str, str] | None:
+def parse_button(data: str | None) -> tuple[int, str, str] | None:
     """(journey id, prompt key, value) from callback data, or None if it isn't ours."""
-    parts = data.split(":", 3)
-    if len(parts) != 4 or parts[0] != BUTTON_PREFIX or not parts[1].isdigit():
+    pressed = decode(data, Route.JOURNEY, 3)
+    journey_id = pressed.number(0) if pressed is not None else None
+    if pressed is None or journey_id is None:
         return None
-    return int(parts[1]), parts[2], parts[3]
+    return journey_id, pressed.fields[1], pressed.fields[2]
 
 
 def progress_header(step: int, lang: str | None) -> str:

@@ -940,3 +940,11 @@ def display_answer(key: str, value: str, lang: str | None) -> str:
     if key == "when":
         return say(f"intake.when.{value}_label", lang)
     return value
+
+
+# Answers /journal and the export label, by key: (step, catalogue key of the label).
+JOURNAL_LABELS: dict[str, tuple[int, str]] = {
+    **{key: (p.step, p.journal_label) for key, p in PROMPTS.items() if p.journal_label},
+    **EXTRA_JOURNAL,
+}
+JOURNAL_KEYS = frozenset(JOURNAL_LABELS)

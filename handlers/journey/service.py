@@ -6,6 +6,7 @@ the replies to send once it has committed.
 
 from __future__ import annotations
 
+from core.callbacks import Route, decode, encode
 from core.journey.engine import (
     BACK_VALUE,
     SKIP_VALUE,
@@ -32,8 +33,9 @@ from core.journey.model import (
     Skip,
 )
 from core.journey.steps import (
-    EXTRA_JOURNAL,
     FIRST_PROMPT,
+    JOURNAL_KEYS,
+    JOURNAL_LABELS,
     PROMPTS,
     STEP_TITLES,
     Ctx,
@@ -43,18 +45,13 @@ from core.journey.steps import (
 from core.planner import format_local
 from core.replies import Button, Reply
 from core.rules import OPTIONS_REVIEW_EVERY
+from core.status import OPEN_JOURNEY, CheckinKind, JourneyStatus
 from core.texts.catalogue import say
 from handlers.pipeline import Turn
 from models import repository as repo
 from models.journeys import Journey
 
 JOURNAL_PAGE_SIZE = 6
-JOURNAL_LABELS: dict[str, tuple[int, str]] = {
-    **{key: (p.step, p.journal_label) for key, p in PROMPTS.items() if p.journal_label},
-    **EXTRA_JOURNAL,
-}
-JOURNAL_KEYS = frozenset(JOURNAL_LABELS)
-OPEN = ("active", "paused")
 
 
 async def load_view(turn: Turn, journey: Journey) -> JourneyView:
@@ -76,13 +73,8 @@ async def load_view(turn: Turn, journey: Journey) -> JourneyView:
     )
 
 
-async def store(
-    turn: Turn, journey: Journey, outcome: Outcome, *, grief_hour_seconds: float = 3600.0
-) -> None:
-    """Apply the engine's effects and new position in this unit of work.
-
-    `grief_hour_seconds` shortens grief windows for end-to-end tests (see TEST_GRIEF_HOUR_SECONDS).
-    """
+async def store(turn: Turn, journey: Journey, outcome: Outcome) -> None:
+    """Apply the engine's effects and new position in this unit of work."""
     session, user_id, now = turn.session, turn.user.telegram_id, turn.now
     for effect in outcome.effects:
         if isinstance(effect, SaveAnswer):
@@ -109,32 +101,29 @@ async def store(
                 session, user_id=user_id, journey_id=journey.id, kind=effect.kind, now=now
             )
         elif isinstance(effect, PlanCheckin):
-            due_at = effect.due_at
-            if effect.kind == "grief_over" and grief_hour_seconds != 3600.0:
-                due_at = now + (due_at - now) * (grief_hour_seconds / 3600.0)
             await repo.plan_checkin(
                 session,
                 user_id=user_id,
                 journey_id=journey.id,
                 kind=effect.kind,
-                due_at=due_at,
+                due_at=effect.due_at,
                 local_time=effect.local_time,
                 now=now,
             )
     journey.prompt = outcome.prompt
     journey.history = " ".join(outcome.history)
-    if outcome.status == "completed" and journey.status != "completed":
+    if outcome.status == JourneyStatus.COMPLETED and journey.status != JourneyStatus.COMPLETED:
         journey.completed_at = now
     journey.status = outcome.status
     journey.updated_at = now
     journey.nudges = 0  # the user is moving again: come-back nudges start over
 
 
-def _ctx(turn: Turn, view: JourneyView, zone: str) -> Ctx:
-    return Ctx(view, turn.now, zone)
+def _ctx(turn: Turn, view: JourneyView) -> Ctx:
+    return Ctx(view, turn.now, turn.default_zone)
 
 
-async def begin(turn: Turn, zone: str) -> list[Reply]:
+async def begin(turn: Turn) -> list[Reply]:
     """Start a new journey at its first prompt."""
     journey = await repo.create_journey(
         turn.session, user_id=turn.user.telegram_id, prompt=FIRST_PROMPT, now=turn.now
@@ -143,88 +132,87 @@ async def begin(turn: Turn, zone: str) -> list[Reply]:
         turn.session,
         user_id=turn.user.telegram_id,
         journey_id=journey.id,
-        kind="options_review",
+        kind=CheckinKind.OPTIONS_REVIEW,
         due_at=turn.now + OPTIONS_REVIEW_EVERY,
         local_time=None,
         now=turn.now,
     )
     view = await load_view(turn, journey)
     lang = turn.user.language_code
-    return [Reply(say("journey.intro", lang)), render_prompt(_ctx(turn, view, zone), FIRST_PROMPT)]
+    return [Reply(say("journey.intro", lang)), render_prompt(_ctx(turn, view), FIRST_PROMPT)]
 
 
-async def start(turn: Turn, zone: str) -> list[Reply]:
+async def start(turn: Turn) -> list[Reply]:
     """/start: greet; begin the first journey, or show where an open one stands."""
     lang = turn.user.language_code
     name = turn.first_name or say("name.fallback", lang)
     journey = await repo.latest_journey(turn.session, turn.user.telegram_id)
     if journey is None:
-        return [Reply(say("start.welcome", lang, name=name)), *await begin(turn, zone)]
+        return [Reply(say("start.welcome", lang, name=name)), *await begin(turn)]
     greeting = Reply(say("start.welcome_back", lang, name=name))
-    if journey.status in OPEN:
-        journey.status = "active"
+    if journey.status in OPEN_JOURNEY:
+        journey.status = JourneyStatus.ACTIVE
         view = await load_view(turn, journey)
-        return [greeting, resume_prompt(view, turn.now, zone)]
+        return [greeting, resume_prompt(view, turn.now, turn.default_zone)]
     return [greeting, Reply(say("journey.completed", lang))]
 
 
-async def new(turn: Turn, zone: str) -> list[Reply]:
+async def new(turn: Turn) -> list[Reply]:
     """/new: a journey for another rejection; earlier ones are kept."""
     await repo.set_flow(turn.session, user_id=turn.user.telegram_id, flow=None)
-    return await begin(turn, zone)
+    return await begin(turn)
 
 
 async def _open_journey(turn: Turn) -> Journey | None:
     journey = await repo.latest_journey(turn.session, turn.user.telegram_id)
-    return journey if journey is not None and journey.status in OPEN else None
+    return journey if journey is not None and journey.status in OPEN_JOURNEY else None
 
 
-async def handle(
-    turn: Turn, zone: str, event: Input, *, grief_hour_seconds: float = 3600.0
-) -> list[Reply]:
+async def handle(turn: Turn, event: Input) -> list[Reply]:
     """An answer, Skip or Back at the current prompt."""
     journey = await _open_journey(turn)
     if journey is None:
         return await _nothing_open(turn)
-    if journey.status == "paused":
+    if journey.status == JourneyStatus.PAUSED:
         return [Reply(say("journey.paused_hint", turn.user.language_code))]
     view = await load_view(turn, journey)
-    outcome = advance(view, event, turn.now, zone)
-    await store(turn, journey, outcome, grief_hour_seconds=grief_hour_seconds)
+    outcome = advance(view, event, turn.now, turn.default_zone)
+    await store(turn, journey, outcome)
     return outcome.replies
 
 
-async def press(
-    turn: Turn, zone: str, data: str, *, grief_hour_seconds: float = 3600.0
-) -> list[Reply]:
+async def press(turn: Turn) -> list[Reply]:
     """A journey button: act on it if it belongs to the current prompt, else say it's old."""
-    parsed = parse_button(data)
+    parsed = parse_button(turn.data)
     journey = await _open_journey(turn)
     lang = turn.user.language_code
     if parsed is None or journey is None:
         return [Reply(say("fallback.stale_button", lang))]
     journey_id, key, value = parsed
     if journey_id != journey.id or key != journey.prompt:
-        journey.status = "active"
+        journey.status = JourneyStatus.ACTIVE
         view = await load_view(turn, journey)
-        return [Reply(say("nav.stale_here", lang)), resume_prompt(view, turn.now, zone)]
-    journey.status = "active"
+        return [
+            Reply(say("nav.stale_here", lang)),
+            resume_prompt(view, turn.now, turn.default_zone),
+        ]
+    journey.status = JourneyStatus.ACTIVE
     event: Input = (
         Skip() if value == SKIP_VALUE else Back() if value == BACK_VALUE else ButtonInput(value)
     )
-    return await handle(turn, zone, event, grief_hour_seconds=grief_hour_seconds)
+    return await handle(turn, event)
 
 
-async def resume(turn: Turn, zone: str) -> list[Reply]:
+async def resume(turn: Turn) -> list[Reply]:
     """/resume: the current prompt again (also un-pauses)."""
     await repo.set_flow(turn.session, user_id=turn.user.telegram_id, flow=None)
     journey = await _open_journey(turn)
     if journey is None:
         return await _nothing_open(turn)
-    journey.status = "active"
+    journey.status = JourneyStatus.ACTIVE
     journey.updated_at = turn.now
     view = await load_view(turn, journey)
-    return [resume_prompt(view, turn.now, zone)]
+    return [resume_prompt(view, turn.now, turn.default_zone)]
 
 
 async def _nothing_open(turn: Turn) -> list[Reply]:
@@ -233,27 +221,27 @@ async def _nothing_open(turn: Turn) -> list[Reply]:
     return [Reply(say(key, turn.user.language_code))]
 
 
-async def pause(turn: Turn, zone: str) -> list[Reply]:
+async def pause(turn: Turn) -> list[Reply]:
     """/pause: stop for now; everything stays."""
     journey = await _open_journey(turn)
     if journey is None:
         return await _nothing_open(turn)
-    journey.status = "paused"
+    journey.status = JourneyStatus.PAUSED
     journey.updated_at = turn.now
     return [Reply(say("journey.paused", turn.user.language_code))]
 
 
-async def navigate(turn: Turn, zone: str, event: Input) -> list[Reply]:
+async def navigate(turn: Turn, event: Input) -> list[Reply]:
     """/back and /skip typed as commands."""
     await repo.set_flow(turn.session, user_id=turn.user.telegram_id, flow=None)
     journey = await _open_journey(turn)
     if journey is None:
         return await _nothing_open(turn)
-    journey.status = "active"
-    return await handle(turn, zone, event)
+    journey.status = JourneyStatus.ACTIVE
+    return await handle(turn, event)
 
 
-async def steps(turn: Turn, zone: str) -> list[Reply]:
+async def steps(turn: Turn) -> list[Reply]:
     """/steps: the ten steps, which are done, and where the user is."""
     lang = turn.user.language_code
     journey = await repo.latest_journey(turn.session, turn.user.telegram_id)
@@ -272,13 +260,25 @@ async def steps(turn: Turn, zone: str) -> list[Reply]:
         else:
             mark = "▫️"
         lines.append(f"{mark} {number}. {title}")
-    footer = "steps.footer_done" if journey.status == "completed" else "steps.footer"
+    footer = "steps.footer_done" if journey.status == JourneyStatus.COMPLETED else "steps.footer"
     lines += ["", say(footer, lang)]
     return [Reply("\n".join(lines))]
 
 
-async def journal(turn: Turn, zone: str, page: int = 0) -> list[Reply]:
+async def journal(turn: Turn) -> list[Reply]:
     """/journal: the user's answers, newest first, a page at a time."""
+    return await journal_page(turn, 0)
+
+
+async def next_journal_page(turn: Turn) -> list[Reply]:
+    """Another page of /journal (its Newer / Older buttons)."""
+    pressed = decode(turn.data, Route.JOURNAL, 1)
+    page = pressed.number(0) if pressed is not None else None
+    return await journal_page(turn, page or 0)
+
+
+async def journal_page(turn: Turn, page: int) -> list[Reply]:
+    """One page of the user's answers, newest first."""
     lang = turn.user.language_code
     page = max(page, 0)
     rows, total = await repo.journal_page(
@@ -292,12 +292,11 @@ async def journal(turn: Turn, zone: str, page: int = 0) -> list[Reply]:
         return [Reply(say("journal.empty", lang))]
     pages = (total + JOURNAL_PAGE_SIZE - 1) // JOURNAL_PAGE_SIZE
     if not rows:
-        return await journal(turn, zone, pages - 1)
-    zone_name = turn.user.timezone or zone
+        return await journal_page(turn, pages - 1)
     entries = []
     for answer, _journey in rows:
         step_number, label = JOURNAL_LABELS[answer.key]
-        when = format_local(answer.answered_at, zone_name)
+        when = format_local(answer.answered_at, turn.zone)
         step = progress_header(step_number, lang).split("\n")[0]
         entries.append(
             f"{when} · {step}\n{say(label, lang)}: "
@@ -306,13 +305,13 @@ async def journal(turn: Turn, zone: str, page: int = 0) -> list[Reply]:
     text = say("journal.title", lang, page=page + 1, pages=pages) + "\n\n" + "\n\n".join(entries)
     nav = []
     if page > 0:
-        nav.append(Button(say("journal.newer", lang), f"jr:{page - 1}"))
+        nav.append(Button(say("journal.newer", lang), encode(Route.JOURNAL, page - 1)))
     if page + 1 < pages:
-        nav.append(Button(say("journal.older", lang), f"jr:{page + 1}"))
+        nav.append(Button(say("journal.older", lang), encode(Route.JOURNAL, page + 1)))
     return [Reply(text, (tuple(nav),) if nav else ())]
 
 
-async def feedback(turn: Turn, zone: str) -> list[Reply]:
+async def feedback(turn: Turn) -> list[Reply]:
     """/feedback: the feedback request composed in step 10, ready to copy again."""
     lang = turn.user.language_code
     journey = await repo.latest_journey(turn.session, turn.user.telegram_id)

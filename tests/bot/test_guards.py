@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.settings import Settings
-from handlers.flood import FloodGate
+from core.flood import FloodGate
 from models import Answer
 from models.db import create_sessionmaker
 from tests.support.harness import Conversation, FixedClock

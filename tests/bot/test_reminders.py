@@ -12,6 +12,7 @@ from models import repository as repo
 from models.db import create_sessionmaker
 from tests.support import factories
 from tests.support.harness import Conversation, FixedClock
+from tests.support.recording_request import RecordedCall
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # Wednesday; 10:00 in Berlin, 04:00 in New York
 USER = factories.DEFAULT_USER_ID
@@ -410,19 +411,38 @@ async def test_a_new_walk_replaces_a_paused_one(chat: Conversation, engine: Asyn
     assert (rows[old_id].status, rows[new_id].status) == ("cancelled", "pending")
 
 
+def callback_data(calls: list[RecordedCall]) -> list[str]:
+    """Callback data of every button on the messages sent in these calls, in order."""
+    return [
+        button["callback_data"]
+        for call in calls
+        if call.method == "sendMessage"
+        for row in (call.params.get("reply_markup") or {}).get("inline_keyboard", [])
+        for button in row
+    ]
+
+
+async def reply_keyboard(chat: Conversation, text: str) -> list[str]:
+    """Say `text`; return the callback data of the one message the bot sends back."""
+    before = len(chat.request.calls)
+    (_,) = await chat.say(text)
+    return callback_data(chat.request.calls[before:])
+
+
 async def test_buttons_stay_within_telegram_limits_and_prefixes(chat: Conversation) -> None:
-    await chat.say("/quiet")
+    quiet = await reply_keyboard(chat, "/quiet")
     await chat.say("/skip")
-    await chat.say("/walk")
+    walk = await reply_keyboard(chat, "/walk")
     await chat.say("/skip")
-    await chat.say("/timezone")
-    for call in chat.request.calls:
-        markup = call.params.get("reply_markup") if call.method == "sendMessage" else None
-        for row in (markup or {}).get("inline_keyboard", []):
-            for button in row:
-                data = button["callback_data"]
-                assert len(data.encode()) <= 64
-                assert data.split(":")[0] in ("tz", "q", "w")
+    timezone = await reply_keyboard(chat, "/timezone")
+
+    # Each command's own reply carries buttons, all with that command's prefix ...
+    prefixes = [{data.split(":")[0] for data in keyboard} for keyboard in (quiet, walk, timezone)]
+    assert prefixes == [{"q"}, {"w"}, {"tz"}]
+    # ... and no button sent anywhere in the conversation is too long or foreign.
+    for data in callback_data(chat.request.calls):
+        assert len(data.encode()) <= 64
+        assert data.split(":")[0] in ("tz", "q", "w")
 
 
 async def test_walk_updates_the_journeys_walk_answer(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from sqlalchemy import select
 
 from models import Checkin
 from models.db import create_engine, create_sessionmaker
-from tests.support.e2e_chat import labels, press, send
+from tests.support.e2e_chat import labels, press, send, texts
 from tests.support.fake_bot_api import FakeBotApi
 from tests.support.process import BotProcess
 
@@ -21,9 +20,10 @@ pytestmark = pytest.mark.e2e
 
 USER = 777202
 FAST = {
-    # One grief-window hour lasts 0.05 s: "24 hours" ends 1.2 s later.
-    "TEST_GRIEF_HOUR_SECONDS": "0.05",
-    "DISPATCH_INTERVAL_SECONDS": "0.2",
+    # The bot's clock runs 36,000 times faster: an hour passes in 0.1 s, "24 hours" in 2.4 s.
+    "CLOCK_SPEED": "36000",
+    # Every 0.05 s (half an hour of the bot's time), well inside a walk's two-hour grace.
+    "DISPATCH_INTERVAL_SECONDS": "0.05",
     "DEFAULT_QUIET_HOURS": "off",
 }
 
@@ -43,18 +43,15 @@ def skip_to(api: FakeBotApi, text: str) -> None:
     raise AssertionError(f"never reached {text!r}")
 
 
-async def _walk_due_now(database_url: str) -> int:
-    """Make the user's planned daily walk due now (as if the clock had reached it)."""
+async def _sent_walk_id(database_url: str) -> int:
+    """The id of the daily walk reminder the bot has sent."""
     engine = create_engine(database_url)
     try:
         async with create_sessionmaker(engine).begin() as session:
-            walk = (
-                await session.scalars(
-                    select(Checkin).where(Checkin.kind == "walk_daily", Checkin.status == "pending")
-                )
-            ).one()
-            walk.due_at = datetime.now(UTC)
-            return walk.id
+            walk = await session.scalars(
+                select(Checkin.id).where(Checkin.kind == "walk_daily", Checkin.status == "sent")
+            )
+            return walk.one()
     finally:
         await engine.dispose()
 
@@ -76,18 +73,19 @@ def test_grief_window_and_walk_reminder_arrive_and_their_buttons_work(
             "Take a walk",
         ]
         answer = press(api, USER, "Take a walk", message=over)
-        assert "Ten minutes outside" in answer[-1]["text"]
+        assert "Ten minutes outside" in texts(answer)
 
-        # The journey had moved on to step 8 meanwhile: choose a walk time.
-        assert "What time each day suits a walk?" in send(api, USER, "/resume")[-1]["text"]
+        # The journey had moved on to step 8 meanwhile: choose a walk time. The bot's clock
+        # reaches the next 07:30 within a day of its time (2.4 s).
+        assert "What time each day suits a walk?" in texts(send(api, USER, "/resume"))
         send(api, USER, "7:30")
-        walk_id = asyncio.run(_walk_due_now(bot.env["DATABASE_URL"]))
         reminder = api.wait_for_message(USER, "Time for your walk", timeout=15)
         assert labels(reminder) == ["Walked ✅", "In an hour ⏰", "Skip today"]
+        walk_id = asyncio.run(_sent_walk_id(bot.env["DATABASE_URL"]))
         assert f"c:{walk_id}:walked" in str(reminder["reply_markup"])
 
         answer = press(api, USER, "Walked ✅", message=reminder)
-        assert "first walk on record" in answer[-1]["text"]
+        assert "first walk on record" in texts(answer)
         answer = press(api, USER, "In an hour ⏰", message=reminder)
-        assert answer[-1]["text"].startswith("I'll remind you again at ")
+        assert "I'll remind you again at " in texts(answer)
         assert bot.stop() == 0

@@ -9,18 +9,13 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from core.delivery import ChatUnreachableError, DeliveryError, SlowDownError
 from models import Checkin, User
 from models.db import create_engine, create_sessionmaker
 from models.dispatch import claim_due
 from models.migrate import upgrade_to_head
 from models.repository import delete_users
-from scheduler.dispatcher import (
-    MAX_ATTEMPTS,
-    ChatUnreachableError,
-    DeliveryError,
-    Dispatcher,
-    SlowDownError,
-)
+from scheduler.dispatcher import MAX_ATTEMPTS, Dispatcher
 from tests.support.checkins import FakeDelivery, add_checkin, add_journey, add_user
 from tests.support.harness import FixedClock
 

@@ -12,6 +12,7 @@ import aiohttp.test_utils as aiohttp_test
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.app import app_data
 from bot.cli import main
 from bot.health import HealthCheck, health_app, probe_url, serving
 from bot.settings import Settings
@@ -130,7 +131,7 @@ async def test_served_beside_the_webhook_from_the_real_dispatcher(
             secret="s3cret-webhook-token-0123456789",
             health=HealthCheck.for_application(harness.application),
         )
-        await harness.application.bot_data.dispatcher.run_once()  # sets last_run
+        await app_data(harness.application).dispatcher.run_once()  # sets last_run
         clock.current = START + timedelta(seconds=30)
         assert (await get(app))[0] == 200
         clock.current = START + timedelta(minutes=5)

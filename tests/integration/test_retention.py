@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
-from telegram.ext import CallbackContext
 
-from bot.settings import Settings
 from models import Answer, Checkin, Journey, Opportunity, User, Walk
 from models import repository as repo
 from models.db import create_sessionmaker
-from scheduler.retention import WARNING_KIND, retention_job, warn_and_delete_inactive
+from scheduler.retention import WARNING_KIND, apply_retention, warn_and_delete_inactive
 from tests.support.checkins import add_checkin, add_journey, add_user
-from tests.support.harness import BotHarness, FixedClock
+from tests.support.harness import FixedClock
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 DAYS = 365
@@ -151,21 +148,17 @@ async def test_a_retention_period_within_the_notice_is_refused(engine: AsyncEngi
         await run(engine, NOW, days=7)
 
 
-async def test_the_daily_job_warns_and_erases(
-    engine: AsyncEngine, database_url: str, settings_for: Callable[..., Settings]
-) -> None:
+async def test_the_daily_job_warns_and_erases(engine: AsyncEngine) -> None:
     await user_with_data(engine, SILENT, last_seen=NOW - timedelta(days=400))
     await user_with_data(engine, ACTIVE, last_seen=NOW - timedelta(days=300))
     active_rows = await rows_of(engine, ACTIVE)
     clock = FixedClock(NOW)
-    async with BotHarness(settings_for(database_url), engine, clock) as harness:
-        context = CallbackContext(harness.application)
-        await retention_job(context)
-        assert len(await warnings_of(engine, SILENT)) == 1
+    sessionmaker = create_sessionmaker(engine)
+    assert await apply_retention(sessionmaker, clock=clock, retention_days=365) == (1, 0)
+    assert len(await warnings_of(engine, SILENT)) == 1
 
-        clock.current = NOW + timedelta(days=7)
-        await retention_job(context)
+    clock.current = NOW + timedelta(days=7)
+    assert await apply_retention(sessionmaker, clock=clock, retention_days=365) == (0, 1)
 
     assert set((await rows_of(engine, SILENT)).values()) == {0}
     assert await rows_of(engine, ACTIVE) == active_rows
-    assert harness.request.methods() == []  # the job only plans; the dispatcher sends

@@ -283,10 +283,14 @@ def test_timezone_from_location_rejects_impossible_coordinates(
     assert timezone_from_location(latitude, longitude) is None
 
 
-def test_timezone_from_location_in_open_sea_is_loadable() -> None:
+def test_timezone_from_location_in_open_sea_is_the_loadable_nautical_zone() -> None:
+    # Mid-Atlantic, no country: tzfpy answers with the nautical zone for 30°W, UTC-2. The
+    # POSIX sign is inverted, so that is "Etc/GMT+2"; zoneinfo loads it with that offset.
     name = timezone_from_location(0.0, -30.0)
-    if name is not None:
-        zoneinfo.ZoneInfo(name)
+
+    assert name == "Etc/GMT+2"
+    noon = datetime.datetime(2026, 6, 10, 12, 0, tzinfo=zoneinfo.ZoneInfo(name))
+    assert noon.utcoffset() == datetime.timedelta(hours=-2)
 
 
 @pytest.mark.parametrize(

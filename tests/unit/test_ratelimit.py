@@ -1,60 +1,126 @@
-"""The steady rate limiter: evenly spaced sends, and a pause after RetryAfter."""
+"""The steady rate limiter: evenly spaced sends, and a pause after RetryAfter.
+
+The limiter runs on `FakeTime`: no test waits in real time, and every send time is exact.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import heapq
 import itertools
+from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from telegram.error import RetryAfter
 
 from bot.ratelimit import SteadyRateLimiter
 
+# Loop turns a sleeper leaves before the clock moves on: enough for a task that was just woken
+# to reach its next sleep, even through a lock hand-off.
+SETTLE_TURNS = 20
 
-async def test_sends_are_spaced_evenly_without_a_burst() -> None:
-    limiter = SteadyRateLimiter(per_second=50)
-    loop = asyncio.get_running_loop()
+
+class FakeTime:
+    """A clock that moves only when a sleeper wakes up, and remembers every sleep.
+
+    Sleepers wake one at a time, in order of their wake-up time (ties: first asleep, first
+    awake), and the clock jumps to that time. Before each wake-up every other task gets
+    `SETTLE_TURNS` turns of the event loop, so a task woken earlier books its next sleep before
+    the clock passes it. `lateness` adds seconds to successive sleeps: a timer that wakes late.
+    """
+
+    def __init__(self, lateness: Iterable[float] = ()) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = []
+        self._lateness = iter(lateness)
+        self._asleep: list[tuple[float, int]] = []
+        self._order = itertools.count()
+        self._wake_ups = 0
+
+    def monotonic(self) -> float:
+        """The fake time in seconds."""
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        """Record the sleep, wait for every earlier wake-up, then move the clock on."""
+        self.sleeps.append(seconds)
+        wake_at = self.now + max(0.0, seconds) + next(self._lateness, 0.0)
+        me = (wake_at, next(self._order))
+        heapq.heappush(self._asleep, me)
+        while True:
+            wake_ups = self._wake_ups
+            for _ in range(SETTLE_TURNS):
+                await asyncio.sleep(0)
+            if self._wake_ups == wake_ups and self._asleep[0] == me:
+                break
+        heapq.heappop(self._asleep)
+        self.now = max(self.now, wake_at)
+        self._wake_ups += 1
+
+
+def limiter_on(clock: FakeTime, per_second: float, max_retries: int = 3) -> SteadyRateLimiter:
+    """A limiter that plans and waits on the fake clock."""
+    return SteadyRateLimiter(per_second, max_retries, monotonic=clock.monotonic, sleep=clock.sleep)
+
+
+async def send_to_chats(limiter: SteadyRateLimiter, clock: FakeTime, chats: int) -> list[float]:
+    """Send one message to each of `chats` chats at once; the fake times the sends started."""
     moments: list[float] = []
 
     async def send() -> bool:
-        moments.append(loop.time())
+        moments.append(clock.now)
         return True
 
     await asyncio.gather(
         *(
-            limiter.process_request(send, (), {}, "sendMessage", {"chat_id": i}, None)
-            for i in range(6)
+            limiter.process_request(send, (), {}, "sendMessage", {"chat_id": chat}, None)
+            for chat in range(chats)
         )
     )
+    return moments
 
-    gaps = [b - a for a, b in itertools.pairwise(moments)]
-    # 1/50 s apart, never a burst (asyncio may wake a timer up to a millisecond early).
-    assert min(gaps) >= 0.015
-    assert moments[-1] - moments[0] >= 5 * 0.02 - 0.005
+
+def most_in_one_second(moments: list[float]) -> int:
+    """The most sends in any one-second window [t, t + 1) that starts at a send."""
+    return max(sum(1 for m in moments if start <= m < start + 1.0) for start in moments)
+
+
+async def test_sends_are_spaced_evenly_without_a_burst() -> None:
+    clock = FakeTime()
+    limiter = limiter_on(clock, per_second=50)
+
+    moments = await send_to_chats(limiter, clock, chats=6)
+
+    # The first goes at once, every later one 1/50 s after the one before: no burst.
+    assert moments[0] == 0.0
+    assert [b - a for a, b in itertools.pairwise(moments)] == pytest.approx([0.02] * 5)
 
 
 async def test_calls_without_a_chat_are_not_held_back() -> None:
-    limiter = SteadyRateLimiter(per_second=1)
-    loop = asyncio.get_running_loop()
-    start = loop.time()
+    clock = FakeTime()
+    limiter = limiter_on(clock, per_second=1)
+    moments: list[float] = []
 
     async def call() -> bool:
+        moments.append(clock.now)
         return True
 
     for _ in range(3):
         await limiter.process_request(call, (), {}, "getMe", {}, None)
 
-    assert loop.time() - start < 0.5
+    assert moments == [0.0, 0.0, 0.0]
+    assert clock.sleeps == []
 
 
 async def test_retry_after_waits_then_retries() -> None:
-    limiter = SteadyRateLimiter(per_second=100)
+    clock = FakeTime()
+    limiter = limiter_on(clock, per_second=100)
     attempts: list[float] = []
-    loop = asyncio.get_running_loop()
 
     async def flaky() -> Any:
-        attempts.append(loop.time())
+        attempts.append(clock.now)
         if len(attempts) == 1:
             raise RetryAfter(timedelta(seconds=0.2))
         return {"ok": True}
@@ -62,27 +128,93 @@ async def test_retry_after_waits_then_retries() -> None:
     result = await limiter.process_request(flaky, (), {}, "sendMessage", {"chat_id": 1}, None)
 
     assert result == {"ok": True}
+    assert len(attempts) == 2
     assert attempts[1] - attempts[0] >= 0.2
 
 
-async def test_no_one_second_window_holds_more_than_the_limit() -> None:
-    limiter = SteadyRateLimiter(per_second=40)
-    loop = asyncio.get_running_loop()
-    moments: list[float] = []
+async def test_retry_after_holds_back_later_calls_to_every_chat_until_it_is_over() -> None:
+    clock = FakeTime()
+    limiter = limiter_on(clock, per_second=100)
+    sent: dict[int, float] = {}
+    refused = False
 
-    async def send() -> bool:
-        moments.append(loop.time())
-        await asyncio.sleep(0.003)  # a late-waking task must not let the next ones bunch up
-        return True
+    async def send_to(chat: int) -> Any:
+        nonlocal refused
+        if chat == 1 and not refused:
+            refused = True
+            raise RetryAfter(timedelta(seconds=1))
+        sent[chat] = clock.now
+        return {"ok": True}
 
-    await asyncio.gather(
-        *(
-            limiter.process_request(send, (), {}, "sendMessage", {"chat_id": i}, None)
-            for i in range(90)
+    async def call(chat: int, at: float) -> Any:
+        if at:
+            await clock.sleep(at)
+        return await limiter.process_request(
+            send_to, (chat,), {}, "sendMessage", {"chat_id": chat}, None
         )
-    )
 
-    most = max(sum(1 for m in moments if start <= m < start + 1.0) for start in moments)
-    assert most <= 40
+    # Chat 1 is refused at 0 s with "retry after 1 s"; chats 2 to 4 call half-way through.
+    await asyncio.gather(call(1, at=0.0), *(call(chat, at=0.5) for chat in (2, 3, 4)))
+
+    assert sorted(sent) == [1, 2, 3, 4]
+    assert min(sent.values()) >= 1.0
+
+
+async def test_retry_after_is_raised_once_the_retries_are_used_up() -> None:
+    clock = FakeTime()
+    limiter = limiter_on(clock, per_second=100, max_retries=2)
+    attempts: list[float] = []
+
+    async def refused() -> Any:
+        attempts.append(clock.now)
+        raise RetryAfter(timedelta(seconds=1))
+
+    with pytest.raises(RetryAfter):
+        await limiter.process_request(refused, (), {}, "sendMessage", {"chat_id": 1}, None)
+
+    assert len(attempts) == 3  # the first try and two retries
+
+
+async def test_the_retry_count_passed_with_a_call_overrides_the_default() -> None:
+    clock = FakeTime()
+    limiter = limiter_on(clock, per_second=100, max_retries=3)
+    attempts = 0
+
+    async def refused() -> Any:
+        nonlocal attempts
+        attempts += 1
+        raise RetryAfter(timedelta(seconds=1))
+
+    with pytest.raises(RetryAfter):
+        await limiter.process_request(refused, (), {}, "sendMessage", {"chat_id": 1}, 0)
+
+    assert attempts == 1
+
+
+@pytest.mark.parametrize(
+    "lateness",
+    [
+        pytest.param(itertools.repeat(0.003), id="every-timer-3-ms-late"),
+        # The timer due at 0.5 s wakes at 0.9 s: the send it held and the next one both start
+        # then, and with the grid going on from there [0.9 s, 1.9 s) would hold more than 40.
+        pytest.param([0.0] * 19 + [0.4], id="one-timer-400-ms-late"),
+    ],
+)
+async def test_no_one_second_window_holds_more_than_the_limit(lateness: Iterable[float]) -> None:
+    clock = FakeTime(lateness)
+    limiter = limiter_on(clock, per_second=40)
+
+    moments = await send_to_chats(limiter, clock, chats=90)
+
+    assert len(moments) == 90
+    assert most_in_one_second(moments) <= 40
+
+
+async def test_timers_that_wake_late_do_not_slow_the_rate() -> None:
+    clock = FakeTime(lateness=itertools.repeat(0.003))
+    limiter = limiter_on(clock, per_second=40)
+
+    moments = await send_to_chats(limiter, clock, chats=90)
+
     rate = (len(moments) - 1) / (moments[-1] - moments[0])
     assert rate >= 0.95 * 40

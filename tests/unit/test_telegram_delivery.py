@@ -7,9 +7,9 @@ from collections.abc import AsyncIterator
 import pytest
 from telegram import Bot
 
+from core.delivery import ChatUnreachableError, DeliveryError, SlowDownError
 from core.replies import Button, Reply
-from scheduler.delivery import TelegramDelivery
-from scheduler.dispatcher import ChatUnreachableError, DeliveryError, SlowDownError
+from handlers.sending import TelegramDelivery
 from tests.conftest import TOKEN
 from tests.support.recording_request import RecordingRequest
 
