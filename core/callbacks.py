@@ -81,7 +81,7 @@ def decode(data: str | None, route: Route, *sizes: int) -> CallbackData | None:
     head, separator, rest = data.partition(SEPARATOR)
     if head != route.value or not separator:
         return None
-    fields = tuple(rest.split(SEPARATOR, max(sizes) - 1)) if sizes else tuple(rest.split(":"))
+    fields = tuple(rest.split(SEPARATOR, max(sizes) - 1)) if sizes else tuple(rest.split(SEPARATOR))
     if sizes and len(fields) not in sizes:
         return None
     if any(not field for field in fields):

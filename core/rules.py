@@ -8,20 +8,21 @@ from datetime import datetime, time, timedelta
 from typing import Literal
 
 from core.planner import local_now, next_daily, to_utc
+from core.status import CheckinKind
 
 # How late each kind may still arrive. None: always worth sending, however late.
 STALE_AFTER: dict[str, timedelta | None] = {
-    "walk_daily": timedelta(hours=2),
-    "walk_snooze": timedelta(hours=2),
-    "grief_over": None,
-    "feedback_followup": timedelta(days=3),
-    "learning_goal": timedelta(days=2),
-    "come_back": timedelta(hours=12),
-    "options_review": timedelta(days=1),
+    CheckinKind.WALK_DAILY: timedelta(hours=2),
+    CheckinKind.WALK_SNOOZE: timedelta(hours=2),
+    CheckinKind.GRIEF_OVER: None,
+    CheckinKind.FEEDBACK_FOLLOWUP: timedelta(days=3),
+    CheckinKind.LEARNING_GOAL: timedelta(days=2),
+    CheckinKind.COME_BACK: timedelta(hours=12),
+    CheckinKind.OPTIONS_REVIEW: timedelta(days=1),
 }
 KINDS = tuple(STALE_AFTER)
 # Kinds that plan their next occurrence once this one is sent or dropped.
-RECURRING = frozenset({"walk_daily", "options_review"})
+RECURRING = frozenset({CheckinKind.WALK_DAILY, CheckinKind.OPTIONS_REVIEW})
 OPTIONS_REVIEW_EVERY = timedelta(days=7)
 
 
@@ -85,11 +86,11 @@ def next_occurrence(
 ) -> datetime | None:
     """When a recurring check-in comes next (strictly after now and after this one)."""
     after = max(now, due_at)
-    if kind == "walk_daily" and local_time:
+    if kind == CheckinKind.WALK_DAILY and local_time:
         at = parse_hhmm(local_time)
         assert at is not None
         return next_daily(at, zone, after)
-    if kind == "options_review":
+    if kind == CheckinKind.OPTIONS_REVIEW:
         following = due_at + OPTIONS_REVIEW_EVERY
         while following <= now:
             following += OPTIONS_REVIEW_EVERY

@@ -30,6 +30,11 @@ class CheckinStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+# Still to come (the user can pause, resume or stop them); settled by the dispatcher.
+UPCOMING_STATUSES = (CheckinStatus.PENDING, CheckinStatus.PAUSED)
+SETTLED_STATUSES = (CheckinStatus.SENT, CheckinStatus.FAILED, CheckinStatus.DROPPED)
+
+
 class CheckinKind(StrEnum):
     """What a check-in is for."""
 

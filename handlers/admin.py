@@ -11,7 +11,7 @@ from telegram.ext import BaseHandler, CommandHandler, filters
 
 from core.journey.steps import PROMPTS, STEP_TITLES
 from core.replies import Reply
-from core.status import OPEN_JOURNEY, JourneyStatus
+from core.status import OPEN_JOURNEY, CheckinStatus, JourneyStatus
 from core.texts.catalogue import say
 from handlers.context import Context
 from handlers.pipeline import Turn, turn_handler
@@ -50,9 +50,9 @@ async def stats_text(turn: Turn) -> str:
         say(
             "stats.checkins",
             lang,
-            sent=checkins.get("sent", 0),
-            failed=checkins.get("failed", 0),
-            dropped=checkins.get("dropped", 0),
+            sent=checkins.get(CheckinStatus.SENT, 0),
+            failed=checkins.get(CheckinStatus.FAILED, 0),
+            dropped=checkins.get(CheckinStatus.DROPPED, 0),
         ),
     ]
     return "\n".join(lines)

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import String, Table, bindparam, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.status import UPCOMING_STATUSES, CheckinStatus
 from models.journeys import Answer, Checkin, Journey, Opportunity
 from models.users import User
 
@@ -43,7 +44,7 @@ async def _claim(session: AsyncSession, *, due: Any, now: datetime, lease: timed
         update(Checkin)
         .where(Checkin.id.in_(due))
         .values(
-            status="claimed",
+            status=CheckinStatus.CLAIMED,
             claimed_until=now + lease,
             attempts=Checkin.attempts + 1,
             updated_at=now,
@@ -72,7 +73,7 @@ async def claim_due(
     """
     expired = (
         select(Checkin.id)
-        .where(Checkin.status == "claimed", Checkin.claimed_until < now)
+        .where(Checkin.status == CheckinStatus.CLAIMED, Checkin.claimed_until < now)
         .limit(limit)
         .with_for_update(skip_locked=True)
         .scalar_subquery()
@@ -81,7 +82,7 @@ async def claim_due(
     if len(rows) < limit:
         pending = (
             select(Checkin.id)
-            .where(Checkin.status == "pending", Checkin.due_at <= now)
+            .where(Checkin.status == CheckinStatus.PENDING, Checkin.due_at <= now)
             .order_by(Checkin.due_at)
             .limit(limit - len(rows))
             .with_for_update(skip_locked=True)
@@ -176,7 +177,7 @@ async def mark(
     if not ids:
         return
     values: dict[str, object] = {"status": status, "updated_at": now, "claimed_until": None}
-    if status == "sent":
+    if status == CheckinStatus.SENT:
         values["sent_at"] = now
     if reason is not None:
         values["last_error"] = reason[:200]
@@ -209,7 +210,7 @@ async def reschedule(
         update(table)
         .where(table.c.id == bindparam("b_id"))
         .values(
-            status="pending",
+            status=CheckinStatus.PENDING,
             due_at=bindparam("b_due", type_=Checkin.due_at.type),
             claimed_until=None,
             updated_at=now,
@@ -235,7 +236,7 @@ def pending_row(
         "journey_id": journey_id,
         "kind": kind,
         "due_at": due_at,
-        "status": "pending",
+        "status": CheckinStatus.PENDING,
         "attempts": 0,
         "local_time": local_time,
         "created_at": now,
@@ -254,8 +255,8 @@ async def stop_user(session: AsyncSession, *, user_id: int, now: datetime) -> No
     await session.execute(update(User).where(User.telegram_id == user_id).values(blocked_at=now))
     await session.execute(
         update(Checkin)
-        .where(Checkin.user_id == user_id, Checkin.status.in_(("pending", "paused")))
-        .values(status="dropped", last_error="blocked", updated_at=now)
+        .where(Checkin.user_id == user_id, Checkin.status.in_(UPCOMING_STATUSES))
+        .values(status=CheckinStatus.DROPPED, last_error="blocked", updated_at=now)
         .execution_options(synchronize_session=False)
     )
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from core.status import CheckinStatus
 from models.base import Base
 from models.crypto import EncryptedText
 
@@ -81,7 +82,7 @@ class Checkin(Base):
     kind: Mapped[str] = mapped_column(String(24))
     due_at: Mapped[datetime]
     # pending, paused (by the user), claimed, sent, failed, dropped, cancelled
-    status: Mapped[str] = mapped_column(String(12), default="pending")
+    status: Mapped[str] = mapped_column(String(12), default=CheckinStatus.PENDING)
     attempts: Mapped[int] = mapped_column(default=0)
     # For daily check-ins: the user's chosen local wall-clock time, "HH:MM".
     local_time: Mapped[str | None] = mapped_column(String(5))

@@ -12,6 +12,14 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.status import (
+    OPEN_JOURNEY,
+    SETTLED_STATUSES,
+    UPCOMING_STATUSES,
+    CheckinKind,
+    CheckinStatus,
+    JourneyStatus,
+)
 from models.journeys import Answer, Checkin, Journey, Opportunity, Walk
 from models.users import ProcessedUpdate, User
 
@@ -108,11 +116,16 @@ async def create_journey(
     """Start a journey; an unfinished earlier one is kept, marked as left."""
     await session.execute(
         update(Journey)
-        .where(Journey.user_id == user_id, Journey.status.in_(("active", "paused")))
-        .values(status="left", updated_at=now)
+        .where(Journey.user_id == user_id, Journey.status.in_(OPEN_JOURNEY))
+        .values(status=JourneyStatus.LEFT, updated_at=now)
     )
     journey = Journey(
-        user_id=user_id, status="active", prompt=prompt, history="", started_at=now, updated_at=now
+        user_id=user_id,
+        status=JourneyStatus.ACTIVE,
+        prompt=prompt,
+        history="",
+        started_at=now,
+        updated_at=now,
     )
     session.add(journey)
     await session.flush()
@@ -234,7 +247,7 @@ async def get_opportunity(
 # --- Check-ins -------------------------------------------------------------------------------
 
 # Kinds that belong to the user rather than one journey: a new plan replaces the old one.
-USER_WIDE_CHECKINS = frozenset({"walk_daily"})
+USER_WIDE_CHECKINS = frozenset({CheckinKind.WALK_DAILY})
 
 
 async def plan_checkin(
@@ -260,7 +273,7 @@ async def plan_checkin(
         journey_id=journey_id,
         kind=kind,
         due_at=due_at,
-        status="pending",
+        status=CheckinStatus.PENDING,
         attempts=0,
         local_time=local_time,
         created_at=now,
@@ -280,8 +293,8 @@ async def cancel_checkins(
         scope = scope & (Checkin.journey_id == journey_id)
     await session.execute(
         update(Checkin)
-        .where(scope, Checkin.kind == kind, Checkin.status.in_(("pending", "paused")))
-        .values(status="cancelled", updated_at=now)
+        .where(scope, Checkin.kind == kind, Checkin.status.in_(UPCOMING_STATUSES))
+        .values(status=CheckinStatus.CANCELLED, updated_at=now)
     )
 
 
@@ -289,7 +302,7 @@ async def pending_checkins(session: AsyncSession, user_id: int) -> list[Checkin]
     """The user's upcoming check-ins, soonest first."""
     stmt = (
         select(Checkin)
-        .where(Checkin.user_id == user_id, Checkin.status == "pending")
+        .where(Checkin.user_id == user_id, Checkin.status == CheckinStatus.PENDING)
         .order_by(Checkin.due_at)
     )
     return list((await session.scalars(stmt)).all())
@@ -322,8 +335,6 @@ async def walked_days(session: AsyncSession, *, user_id: int, since: date) -> li
 
 
 # --- Reminders (/reminders, /timezone, /quiet, /walk) --------------------------------------
-
-UPCOMING_STATUSES = ("pending", "paused")
 
 
 async def upcoming_checkins(session: AsyncSession, user_id: int) -> list[Checkin]:
@@ -452,7 +463,7 @@ async def bot_numbers(session: AsyncSession, *, since: datetime) -> BotNumbers:
     )
     settled = await session.execute(
         select(Checkin.status, func.count())
-        .where(Checkin.updated_at >= since, Checkin.status.in_(("sent", "failed", "dropped")))
+        .where(Checkin.updated_at >= since, Checkin.status.in_(SETTLED_STATUSES))
         .group_by(Checkin.status)
     )
     return BotNumbers(

@@ -21,6 +21,7 @@ from core.clock import Clock
 from core.delivery import ChatUnreachableError, Delivery, DeliveryError, SlowDownError
 from core.replies import Reply
 from core.rules import RECURRING, decide, next_occurrence, retry_delay
+from core.status import OPEN_JOURNEY, CheckinKind, CheckinStatus, JourneyStatus
 from models import dispatch as store
 
 logger = logging.getLogger(__name__)
@@ -158,7 +159,7 @@ class Dispatcher:
     async def _contexts(
         self, session: AsyncSession, claimed: list[store.Claimed]
     ) -> dict[int, CheckinContext]:
-        needs_answers = {c.journey_id for c in claimed if c.kind in ("learning_goal",)}
+        needs_answers = {c.journey_id for c in claimed if c.kind == CheckinKind.LEARNING_GOAL}
         answers = await store.answers_for(
             session, {j for j in needs_answers if j is not None}, ("skill", "action")
         )
@@ -167,21 +168,24 @@ class Dispatcher:
             {
                 c.journey_id
                 for c in claimed
-                if c.kind in ("come_back", "options_review") and c.journey_id is not None
+                if c.kind in (CheckinKind.COME_BACK, CheckinKind.OPTIONS_REVIEW)
+                and c.journey_id is not None
             },
         )
         counts = await store.open_opportunity_counts(
-            session, {c.user_id for c in claimed if c.kind == "options_review"}
+            session, {c.user_id for c in claimed if c.kind == CheckinKind.OPTIONS_REVIEW}
         )
         contexts: dict[int, CheckinContext] = {}
         for item in claimed:
             journey = journeys.get(item.journey_id or -1)
             obsolete = False
-            if item.kind == "come_back":
+            if item.kind == CheckinKind.COME_BACK:
                 # The user answered (nudges reset) or paused/finished since it was planned.
-                obsolete = journey is None or journey.status != "active" or journey.nudges == 0
-            elif item.kind == "options_review":
-                obsolete = journey is None or journey.status not in ("active", "paused")
+                obsolete = (
+                    journey is None or journey.status != JourneyStatus.ACTIVE or journey.nudges == 0
+                )
+            elif item.kind == CheckinKind.OPTIONS_REVIEW:
+                obsolete = journey is None or journey.status not in OPEN_JOURNEY
             contexts[item.id] = CheckinContext(
                 language=item.language_code,
                 zone=item.timezone or self.default_zone,
@@ -239,11 +243,11 @@ class Dispatcher:
             settlement.follow_ups.append(item)
 
     async def _settle(self, session: AsyncSession, settlement: _Settlement, now: datetime) -> None:
-        await store.mark(session, settlement.sent, status="sent", now=now)
+        await store.mark(session, settlement.sent, status=CheckinStatus.SENT, now=now)
         for reason, ids in settlement.dropped.items():
-            await store.mark(session, ids, status="dropped", now=now, reason=reason)
+            await store.mark(session, ids, status=CheckinStatus.DROPPED, now=now, reason=reason)
         for reason, ids in settlement.failed.items():
-            await store.mark(session, ids, status="failed", now=now, reason=reason)
+            await store.mark(session, ids, status=CheckinStatus.FAILED, now=now, reason=reason)
         await store.reschedule(session, settlement.later, now=now)
         for user_id in settlement.blocked_users:
             await store.stop_user(session, user_id=user_id, now=now)

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.status import CheckinKind, JourneyStatus
 from models.dispatch import pending_row, plan_many
 from models.journeys import Journey
 
@@ -21,7 +22,7 @@ async def plan_come_back_nudges(session: AsyncSession, *, now: datetime) -> int:
     stalled = await session.execute(
         select(Journey.id, Journey.user_id)
         .where(
-            Journey.status == "active",
+            Journey.status == JourneyStatus.ACTIVE,
             Journey.prompt != "done",
             or_(
                 and_(Journey.nudges == 0, Journey.updated_at <= now - FIRST_NUDGE_AFTER),
@@ -46,7 +47,7 @@ async def plan_come_back_nudges(session: AsyncSession, *, now: datetime) -> int:
             pending_row(
                 user_id=row.user_id,
                 journey_id=row.id,
-                kind="come_back",
+                kind=CheckinKind.COME_BACK,
                 due_at=now,
                 local_time=None,
                 now=now,

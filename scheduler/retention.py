@@ -21,6 +21,7 @@ from sqlalchemy import Exists, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from core.clock import Clock
+from core.status import CheckinKind
 from models import repository as repo
 from models.dispatch import pending_row, plan_many
 from models.journeys import Checkin
@@ -28,7 +29,7 @@ from models.users import User
 
 logger = logging.getLogger(__name__)
 
-WARNING_KIND = "retention_warning"
+WARNING_KIND = CheckinKind.RETENTION_WARNING
 WARNING_NOTICE = timedelta(days=7)
 # Users handled per transaction; the job repeats until a run finds fewer.
 BATCH = 500

@@ -39,6 +39,7 @@ from core.journey.steps import (
 from core.parsing import timezone_from_location
 from core.planner import format_day, format_local
 from core.replies import Button, Reply
+from core.status import CheckinKind, JourneyStatus
 from core.texts.catalogue import say
 
 # Button data: "j:<journey id>:<prompt key>:<value>"; "~s" and "~b" are Skip and Back.
@@ -154,7 +155,7 @@ def advance(view: JourneyView, event: Input, now: datetime, default_zone: str) -
     """Handle one input at the journey's current prompt."""
     ctx = Ctx(view, now, default_zone)
     prompt = PROMPTS[view.prompt]
-    if view.status == "completed":
+    if view.status == JourneyStatus.COMPLETED:
         return Outcome(
             [Reply(ctx.t("journey.completed"))], [], view.prompt, view.history, view.status
         )
@@ -166,7 +167,7 @@ def advance(view: JourneyView, event: Input, now: datetime, default_zone: str) -
         view.history = view.history[:-1]
         view.prompt = previous
         reply = render_prompt(ctx, previous, show_previous=True)
-        return Outcome([reply], [], previous, view.history, "active")
+        return Outcome([reply], [], previous, view.history, JourneyStatus.ACTIVE)
 
     notes: list[Reply] = []
     if isinstance(event, Skip):
@@ -185,7 +186,7 @@ def _stay(ctx: Ctx, replies: list[Reply]) -> Outcome:
     """Explain, then ask the same prompt again: nothing is stored, nothing is lost."""
     view = ctx.view
     replies.append(render_prompt(ctx, view.prompt))
-    return Outcome(replies, [], view.prompt, view.history, "active")
+    return Outcome(replies, [], view.prompt, view.history, JourneyStatus.ACTIVE)
 
 
 def _move(ctx: Ctx, reaction: Reaction, notes: list[Reply]) -> Outcome:
@@ -197,12 +198,12 @@ def _move(ctx: Ctx, reaction: Reaction, notes: list[Reply]) -> Outcome:
     if not reaction.again and reaction.next != view.prompt:
         view.history = [*view.history, view.prompt][-MAX_HISTORY:]
         view.prompt = reaction.next
-    status = "active"
+    status: str = JourneyStatus.ACTIVE
     effects = list(reaction.effects)
     if view.prompt == "done":
-        status = "completed"
+        status = JourneyStatus.COMPLETED
         # The weekly options review runs while a journey is active.
-        effects.append(CancelCheckins("options_review"))
+        effects.append(CancelCheckins(CheckinKind.OPTIONS_REVIEW))
         replies.append(Reply(wrap_up(ctx, effects)))
     else:
         replies.append(render_prompt(ctx, view.prompt))
@@ -269,7 +270,7 @@ def wrap_up(ctx: Ctx, effects: list[Effect] | None = None) -> str:
         lines += ["", ctx.t("wrap.checkins")]
         for item in planned:
             when = format_local(item.due_at, ctx.zone)
-            if item.kind == "walk_daily":
+            if item.kind == CheckinKind.WALK_DAILY:
                 when = ctx.t("wrap.daily_at", time=a.get("walk", when))
             lines.append("• " + ctx.t(f"checkin.{item.kind}", when=when))
     lines += ["", ctx.t("wrap.commands")]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from core.replies import Reply
+from core.status import JourneyStatus
 
 # --- What the engine reads ---------------------------------------------------------------
 
@@ -143,4 +144,4 @@ class Outcome:
     effects: list[Effect] = field(default_factory=list)
     prompt: str = ""
     history: list[str] = field(default_factory=list)
-    status: str = "active"
+    status: str = JourneyStatus.ACTIVE

@@ -37,6 +37,7 @@ from core.planner import (
     local_now,
     next_daily,
 )
+from core.status import CheckinKind
 from core.texts.catalogue import say
 
 TARGET_OPTIONS = 5
@@ -403,7 +404,7 @@ def _react_goal_date(ctx: Ctx, value: Parsed | None) -> Reaction:
         say=[confirm],
         effects=[
             SaveAnswer("goal_date", str(value)),
-            PlanCheckin("learning_goal", due, MORNING.strftime("%H:%M")),
+            PlanCheckin(CheckinKind.LEARNING_GOAL, due, MORNING.strftime("%H:%M")),
         ],
     )
 
@@ -451,7 +452,7 @@ def _plan_grief(ctx: Ctx, hours: float) -> Reaction:
     return Reaction(
         "walk",
         say=[ctx.t("s7.confirm", hours=f"{hours:g}", when=format_local(due, ctx.zone))],
-        effects=[SaveAnswer("grief_hours", f"{hours:g}"), PlanCheckin("grief_over", due)],
+        effects=[SaveAnswer("grief_hours", f"{hours:g}"), PlanCheckin(CheckinKind.GRIEF_OVER, due)],
     )
 
 
@@ -498,7 +499,10 @@ def _react_walk(ctx: Ctx, value: Parsed | None) -> Reaction:
     return Reaction(
         "next_opp",
         say=[ctx.t("s8.confirm", time=value, first=format_local(first, ctx.zone))],
-        effects=[SaveAnswer("walk", str(value)), PlanCheckin("walk_daily", first, str(value))],
+        effects=[
+            SaveAnswer("walk", str(value)),
+            PlanCheckin(CheckinKind.WALK_DAILY, first, str(value)),
+        ],
     )
 
 
@@ -594,7 +598,7 @@ def _react_fb_send(ctx: Ctx, value: Parsed | None) -> Reaction:
         say=[ctx.t("s10.followup", when=format_local(due, ctx.zone))],
         effects=[
             SaveAnswer("fb_send", "sent"),
-            PlanCheckin("feedback_followup", due, MORNING.strftime("%H:%M")),
+            PlanCheckin(CheckinKind.FEEDBACK_FOLLOWUP, due, MORNING.strftime("%H:%M")),
         ],
     )
 
