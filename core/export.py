@@ -22,103 +22,67 @@ EXPORT_FORMAT = "bounceback-export/1"
 class ProfileRow(Protocol):
     """What the export reads of the user."""
 
-    @property
-    def telegram_id(self) -> int: ...
-    @property
-    def language_code(self) -> str | None: ...
-    @property
-    def timezone(self) -> str | None: ...
-    @property
-    def quiet_start(self) -> str | None: ...
-    @property
-    def quiet_end(self) -> str | None: ...
-    @property
-    def nudges_paused_until(self) -> datetime | None: ...
-    @property
-    def created_at(self) -> datetime: ...
-    @property
-    def last_seen_at(self) -> datetime: ...
+    telegram_id: int
+    language_code: str | None
+    timezone: str | None
+    quiet_start: str | None
+    quiet_end: str | None
+    nudges_paused_until: datetime | None
+    created_at: datetime
+    last_seen_at: datetime
 
 
 class JourneyRow(Protocol):
     """What the export reads of a journey."""
 
-    @property
-    def id(self) -> int: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def prompt(self) -> str: ...
-    @property
-    def started_at(self) -> datetime: ...
-    @property
-    def updated_at(self) -> datetime: ...
-    @property
-    def completed_at(self) -> datetime | None: ...
+    id: int
+    status: str
+    prompt: str
+    started_at: datetime
+    updated_at: datetime
+    completed_at: datetime | None
 
 
 class AnswerRow(Protocol):
     """What the export reads of an answer."""
 
-    @property
-    def journey_id(self) -> int: ...
-    @property
-    def key(self) -> str: ...
-    @property
-    def value(self) -> str: ...
-    @property
-    def answered_at(self) -> datetime: ...
+    journey_id: int
+    key: str
+    value: str
+    answered_at: datetime
 
 
 class OpportunityRow(Protocol):
     """What the export reads of an opportunity."""
 
-    @property
-    def id(self) -> int: ...
-    @property
-    def journey_id(self) -> int | None: ...
-    @property
-    def company(self) -> str: ...
-    @property
-    def role(self) -> str | None: ...
-    @property
-    def stage(self) -> str: ...
-    @property
-    def created_at(self) -> datetime: ...
-    @property
-    def updated_at(self) -> datetime: ...
-    @property
-    def closed_at(self) -> datetime | None: ...
+    id: int
+    journey_id: int | None
+    company: str
+    role: str | None
+    stage: str
+    created_at: datetime
+    updated_at: datetime
+    closed_at: datetime | None
 
 
 class CheckinRow(Protocol):
     """What the export reads of a check-in."""
 
-    @property
-    def id(self) -> int: ...
-    @property
-    def journey_id(self) -> int | None: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def due_at(self) -> datetime: ...
-    @property
-    def local_time(self) -> str | None: ...
-    @property
-    def sent_at(self) -> datetime | None: ...
+    id: int
+    journey_id: int | None
+    kind: str
+    status: str
+    due_at: datetime
+    local_time: str | None
+    sent_at: datetime | None
 
 
 class WalkRow(Protocol):
     """What the export reads of a recorded walk."""
 
-    @property
-    def day(self) -> date: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def recorded_at(self) -> datetime: ...
+    day: date
+    status: str
+    recorded_at: datetime
 
 
 @dataclass(frozen=True, slots=True)

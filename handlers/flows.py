@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 from core.replies import Reply
+from core.texts.catalogue import say
 from handlers.pipeline import Turn
 from models import repository as repo
 
@@ -77,3 +78,13 @@ async def route_to_flow(
             return await flow.answer(turn, text, argument)
     await end_flow(turn)
     return None
+
+
+def leave_as_is(key: str) -> Callable[[Turn, str], Awaitable[Sequence[Reply]]]:
+    """A /skip answer that ends the flow, changes nothing and says catalogue text `key`."""
+
+    async def skip(turn: Turn, _argument: str) -> Sequence[Reply]:
+        await end_flow(turn)
+        return [Reply(say(key, turn.lang))]
+
+    return skip

@@ -7,7 +7,7 @@ so it survives a restart like everything else.
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import BaseHandler
 
 from core.callbacks import Route, decode, encode
 from core.journey.steps import MAX_ANSWER_CHARS, STAGES, meter, short
@@ -15,7 +15,7 @@ from core.replies import Button, Reply
 from core.texts.catalogue import say
 from handlers.context import Context
 from handlers.flows import SideFlow, end_flow, start_flow
-from handlers.pipeline import Turn, turn_handler
+from handlers.pipeline import Turn, command_with_buttons
 from models import repository as repo
 
 # Button data: "o:add", "o:v:<id>" (pick), "o:s:<id>:<stage>", "o:c:<id>" (close).
@@ -151,8 +151,6 @@ FLOWS = (
 
 def options_handlers() -> list[BaseHandler[Update, Context, None]]:
     """/options and its buttons; typed answers reach FLOWS through the text handler."""
-    private_message = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    return [
-        CommandHandler("options", turn_handler(overview), filters=private_message),
-        CallbackQueryHandler(turn_handler(press, replay=overview), pattern=Route.OPTIONS.pattern),
-    ]
+    return command_with_buttons(
+        "options", ask=overview, press=press, route=Route.OPTIONS, show=overview
+    )

@@ -15,7 +15,9 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
+from core.callbacks import Route
 from core.replies import Reply
 from handlers.context import Context, ConversationSettings, HandlerCallback, services_of
 from handlers.sending import send_replies
@@ -119,3 +121,18 @@ def turn_handler(action: Action, *, replay: Action | None = None) -> HandlerCall
 
     callback.__doc__ = action.__doc__
     return callback
+
+
+def command_with_buttons(
+    command: str, *, ask: Action, press: Action, route: Route, show: Action
+) -> list[BaseHandler[Update, Context, None]]:
+    """A command in private chats that shows or asks something, and the buttons it offers.
+
+    `press` handles the buttons (data routed by `route`); a redelivered press only `show`s
+    where things stand, so nothing is applied twice.
+    """
+    private_message = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    return [
+        CommandHandler(command, turn_handler(ask), filters=private_message),
+        CallbackQueryHandler(turn_handler(press, replay=show), pattern=route.pattern),
+    ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import time
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import BaseHandler
 
 from core.callbacks import Route, decode, encode
 from core.journey.steps import short
@@ -17,8 +17,8 @@ from core.parsing import button_hhmm, parse_quiet_hours, time_from_button
 from core.replies import Button, Reply
 from core.texts.catalogue import say
 from handlers.context import Context
-from handlers.flows import SideFlow, end_flow, start_flow
-from handlers.pipeline import Turn, turn_handler
+from handlers.flows import SideFlow, end_flow, leave_as_is, start_flow
+from handlers.pipeline import Turn, command_with_buttons
 from models import repository as repo
 
 FLOW_QUIET = "quiet"
@@ -98,20 +98,11 @@ async def _quiet_typed(turn: Turn, text: str, _argument: str) -> list[Reply]:
     return await _set_quiet(turn, hours)
 
 
-async def _quiet_kept(turn: Turn, _argument: str) -> list[Reply]:
-    await end_flow(turn)
-    return [Reply(say("quiet.kept", turn.lang))]
-
-
-FLOWS = (SideFlow(FLOW_QUIET, answer=_quiet_typed, skip=_quiet_kept),)
+FLOWS = (SideFlow(FLOW_QUIET, answer=_quiet_typed, skip=leave_as_is("quiet.kept")),)
 
 
 def quiet_handlers() -> list[BaseHandler[Update, Context, None]]:
     """/quiet and its buttons; typed answers reach FLOWS through the text handler."""
-    private_message = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    return [
-        CommandHandler("quiet", turn_handler(ask_quiet), filters=private_message),
-        CallbackQueryHandler(
-            turn_handler(press_quiet, replay=show_quiet), pattern=Route.QUIET.pattern
-        ),
-    ]
+    return command_with_buttons(
+        "quiet", ask=ask_quiet, press=press_quiet, route=Route.QUIET, show=show_quiet
+    )

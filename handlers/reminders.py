@@ -9,7 +9,7 @@ belongs to whoever pressed.
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import BaseHandler
 
 from core.callbacks import Route, decode, encode
 from core.checkin_messages import kind_name, kind_text
@@ -19,7 +19,7 @@ from core.rules import parse_hhmm
 from core.status import CheckinKind, CheckinStatus
 from core.texts.catalogue import say
 from handlers.context import Context
-from handlers.pipeline import Turn, turn_handler
+from handlers.pipeline import Turn, command_with_buttons
 from models import repository as repo
 from models.journeys import Checkin
 
@@ -136,10 +136,10 @@ async def press_reminder(turn: Turn) -> list[Reply]:
 
 def reminder_handlers() -> list[BaseHandler[Update, Context, None]]:
     """/reminders and its buttons; a redelivered press only shows where things stand."""
-    private_message = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    return [
-        CommandHandler("reminders", turn_handler(show_reminders), filters=private_message),
-        CallbackQueryHandler(
-            turn_handler(press_reminder, replay=show_reminders), pattern=Route.REMINDERS.pattern
-        ),
-    ]
+    return command_with_buttons(
+        "reminders",
+        ask=show_reminders,
+        press=press_reminder,
+        route=Route.REMINDERS,
+        show=show_reminders,
+    )

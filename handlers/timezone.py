@@ -8,7 +8,7 @@ through the side flow "tz".
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import BaseHandler
 
 from core.callbacks import Route, decode, encode
 from core.journey.steps import short
@@ -20,7 +20,7 @@ from core.status import CheckinKind
 from core.texts.catalogue import say
 from handlers.context import Context
 from handlers.flows import SideFlow, end_flow, start_flow
-from handlers.pipeline import Turn, turn_handler
+from handlers.pipeline import Turn, command_with_buttons
 from models import repository as repo
 
 FLOW_ZONE = "tz"
@@ -112,10 +112,6 @@ FLOWS = (SideFlow(FLOW_ZONE, answer=_zone_typed, skip=_zone_kept),)
 
 def timezone_handlers() -> list[BaseHandler[Update, Context, None]]:
     """/timezone and its buttons; typed answers reach FLOWS through the text handler."""
-    private_message = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    return [
-        CommandHandler("timezone", turn_handler(ask_timezone), filters=private_message),
-        CallbackQueryHandler(
-            turn_handler(press_timezone, replay=show_timezone), pattern=Route.ZONE.pattern
-        ),
-    ]
+    return command_with_buttons(
+        "timezone", ask=ask_timezone, press=press_timezone, route=Route.ZONE, show=show_timezone
+    )

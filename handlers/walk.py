@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import time
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import BaseHandler
 
 from core.callbacks import Route, decode, encode
 from core.journey.steps import short
@@ -20,8 +20,8 @@ from core.rules import in_quiet_hours, parse_hhmm
 from core.status import CheckinKind, CheckinStatus
 from core.texts.catalogue import say
 from handlers.context import Context
-from handlers.flows import SideFlow, end_flow, start_flow
-from handlers.pipeline import Turn, turn_handler
+from handlers.flows import SideFlow, end_flow, leave_as_is, start_flow
+from handlers.pipeline import Turn, command_with_buttons
 from models import repository as repo
 from models.journeys import Checkin
 
@@ -131,20 +131,11 @@ async def _walk_typed(turn: Turn, text: str, _argument: str) -> list[Reply]:
     return await _set_walk(turn, at)
 
 
-async def _walk_kept(turn: Turn, _argument: str) -> list[Reply]:
-    await end_flow(turn)
-    return [Reply(say("walkcmd.kept", turn.lang))]
-
-
-FLOWS = (SideFlow(FLOW_WALK, answer=_walk_typed, skip=_walk_kept),)
+FLOWS = (SideFlow(FLOW_WALK, answer=_walk_typed, skip=leave_as_is("walkcmd.kept")),)
 
 
 def walk_handlers() -> list[BaseHandler[Update, Context, None]]:
     """/walk and its buttons; typed answers reach FLOWS through the text handler."""
-    private_message = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    return [
-        CommandHandler("walk", turn_handler(ask_walk), filters=private_message),
-        CallbackQueryHandler(
-            turn_handler(press_walk, replay=show_walk), pattern=Route.WALK.pattern
-        ),
-    ]
+    return command_with_buttons(
+        "walk", ask=ask_walk, press=press_walk, route=Route.WALK, show=show_walk
+    )

@@ -31,6 +31,17 @@ def _insert_for(session: AsyncSession, table: Any) -> Any:
     return sqlite.insert(table)
 
 
+async def _upsert(
+    session: AsyncSession, model: Any, values: dict[str, Any], *, keys: tuple[str, ...]
+) -> None:
+    """Insert a row, or overwrite the other columns of the row with the same `keys`."""
+    insert = _insert_for(session, model)
+    replaced = {name: insert.excluded[name] for name in values if name not in keys}
+    await session.execute(
+        insert.values(**values).on_conflict_do_update(index_elements=list(keys), set_=replaced)
+    )
+
+
 async def claim_update(session: AsyncSession, *, update_id: int, now: datetime) -> bool:
     """Record that this update is being handled in this unit of work.
 
@@ -144,14 +155,11 @@ async def save_answer(
     session: AsyncSession, *, journey_id: int, key: str, value: str, now: datetime
 ) -> None:
     """Store an answer, replacing an earlier answer to the same prompt."""
-    insert = _insert_for(session, Answer)
-    await session.execute(
-        insert.values(
-            journey_id=journey_id, key=key, value=value, answered_at=now
-        ).on_conflict_do_update(
-            index_elements=[Answer.journey_id, Answer.key],
-            set_={"value": insert.excluded.value, "answered_at": now},
-        )
+    await _upsert(
+        session,
+        Answer,
+        {"journey_id": journey_id, "key": key, "value": value, "answered_at": now},
+        keys=("journey_id", "key"),
     )
 
 
@@ -315,14 +323,11 @@ async def record_walk(
     session: AsyncSession, *, user_id: int, day: date, status: str, now: datetime
 ) -> None:
     """Record that the user walked (or skipped) on a local day; the newest answer wins."""
-    insert = _insert_for(session, Walk)
-    await session.execute(
-        insert.values(
-            user_id=user_id, day=day, status=status, recorded_at=now
-        ).on_conflict_do_update(
-            index_elements=[Walk.user_id, Walk.day],
-            set_={"status": insert.excluded.status, "recorded_at": now},
-        )
+    await _upsert(
+        session,
+        Walk,
+        {"user_id": user_id, "day": day, "status": status, "recorded_at": now},
+        keys=("user_id", "day"),
     )
 
 
