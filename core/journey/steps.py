@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import Enum
+from typing import ParamSpec
 
 from core.journey.model import (
     AddOpportunity,
@@ -125,17 +126,22 @@ Parser = Callable[[Ctx, str], "Parsed | Invalid"]
 Reactor = Callable[[Ctx, Parsed | None], Reaction]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Prompt:
-    """One question of the journey."""
+    """One question of the journey.
+
+    Fields are keyword-only and read in the order of the prompt's life: which prompt of which
+    step, what is asked, what answer is expected and how it is read, what follows, whether it
+    may be skipped, and how /journal labels the stored answer.
+    """
 
     key: str
     step: int
-    expects: Expect
     question: Callable[[Ctx], str]
-    react: Reactor
+    expects: Expect
     choices: Callable[[Ctx], list[Choice]] = lambda ctx: []
     parse: Parser | None = None
+    react: Reactor
     skippable: bool = True
     # Catalogue key of the label /journal shows beside the stored answer.
     journal_label: str | None = None
@@ -143,11 +149,22 @@ class Prompt:
 
 PROMPTS: dict[str, Prompt] = {}
 
+_P = ParamSpec("_P")
 
-def prompt(p: Prompt) -> Prompt:
-    """Register a prompt."""
-    PROMPTS[p.key] = p
-    return p
+
+def _registering(make: Callable[_P, Prompt]) -> Callable[_P, Prompt]:
+    """`make`, but every prompt it makes is also registered in PROMPTS, in the order made."""
+
+    def make_and_register(*args: _P.args, **kwargs: _P.kwargs) -> Prompt:
+        made = make(*args, **kwargs)
+        PROMPTS[made.key] = made
+        return made
+
+    return make_and_register
+
+
+# prompt(key=..., step=..., ...) takes exactly Prompt's keyword fields, builds and registers it.
+prompt = _registering(Prompt)
 
 
 def short(text: str, limit: int = 90) -> str:
@@ -614,312 +631,276 @@ def _parse_free_text(ctx: Ctx, text: str) -> Parsed | Invalid:
 # --- The prompts, in journey order -------------------------------------------------------
 
 prompt(
-    Prompt(
-        "company",
-        INTAKE,
-        Expect.TEXT,
-        _text("intake.company"),
-        _react_company,
-        parse=_parse_free_text,
-        journal_label="label.company",
-    )
+    key="company",
+    step=INTAKE,
+    question=_text("intake.company"),
+    expects=Expect.TEXT,
+    parse=_parse_free_text,
+    react=_react_company,
+    journal_label="label.company",
 )
 prompt(
-    Prompt(
-        "role",
-        INTAKE,
-        Expect.TEXT,
-        _text("intake.role"),
-        _react_role,
-        parse=_parse_free_text,
-        journal_label="label.role",
-    )
+    key="role",
+    step=INTAKE,
+    question=_text("intake.role"),
+    expects=Expect.TEXT,
+    parse=_parse_free_text,
+    react=_react_role,
+    journal_label="label.role",
 )
 prompt(
-    Prompt(
-        "when",
-        INTAKE,
-        Expect.CHOICE,
-        _text("intake.when"),
-        _react_when,
-        choices=_choices(
-            ("today", "intake.when.today_label"),
-            ("yesterday", "intake.when.yesterday_label"),
-            ("earlier", "intake.when.earlier_label"),
-        ),
-    )
+    key="when",
+    step=INTAKE,
+    question=_text("intake.when"),
+    expects=Expect.CHOICE,
+    choices=_choices(
+        ("today", "intake.when.today_label"),
+        ("yesterday", "intake.when.yesterday_label"),
+        ("earlier", "intake.when.earlier_label"),
+    ),
+    react=_react_when,
 )
 prompt(
-    Prompt(
-        "mood",
-        INTAKE,
-        Expect.CHOICE,
-        _text("intake.mood"),
-        _react_mood,
-        choices=lambda ctx: [Choice(str(n), ctx.t(f"intake.mood.label.{n}")) for n in range(1, 6)],
-        journal_label="label.mood",
-    )
+    key="mood",
+    step=INTAKE,
+    question=_text("intake.mood"),
+    expects=Expect.CHOICE,
+    choices=lambda ctx: [Choice(str(n), ctx.t(f"intake.mood.label.{n}")) for n in range(1, 6)],
+    react=_react_mood,
+    journal_label="label.mood",
 )
 prompt(
-    Prompt(
-        "tz",
-        INTAKE,
-        Expect.ZONE,
-        _text("intake.tz"),
-        _react_zone,
-        choices=lambda ctx: [Choice(name, label) for name, label in COMMON_ZONES],
-        parse=_parse_zone,
-    )
+    key="tz",
+    step=INTAKE,
+    question=_text("intake.tz"),
+    expects=Expect.ZONE,
+    choices=lambda ctx: [Choice(name, label) for name, label in COMMON_ZONES],
+    parse=_parse_zone,
+    react=_react_zone,
 )
 prompt(
-    Prompt(
-        "story",
-        1,
-        Expect.TEXT,
-        _text("s1.story"),
-        _react_story,
-        parse=_parse_free_text,
-        journal_label="label.story",
-    )
+    key="story",
+    step=1,
+    question=_text("s1.story"),
+    expects=Expect.TEXT,
+    parse=_parse_free_text,
+    react=_react_story,
+    journal_label="label.story",
 )
 prompt(
-    Prompt(
-        "prepared",
-        1,
-        Expect.CHOICE,
-        _text("s1.prepared"),
-        _react_prepared,
-        choices=_choices(
-            ("yes", "s1.prepared.yes_label"),
-            ("mostly", "s1.prepared.mostly_label"),
-            ("not_really", "s1.prepared.not_really_label"),
-        ),
-        journal_label="label.prepared",
-    )
+    key="prepared",
+    step=1,
+    question=_text("s1.prepared"),
+    expects=Expect.CHOICE,
+    choices=_choices(
+        ("yes", "s1.prepared.yes_label"),
+        ("mostly", "s1.prepared.mostly_label"),
+        ("not_really", "s1.prepared.not_really_label"),
+    ),
+    react=_react_prepared,
+    journal_label="label.prepared",
 )
 prompt(
-    Prompt(
-        "accept",
-        2,
-        Expect.TEXT,
-        lambda ctx: ctx.t("s2.accept_again" if ctx.answer("accept_steered") else "s2.accept"),
-        _react_accept,
-        parse=_parse_free_text,
-        journal_label="label.accept",
-    )
+    key="accept",
+    step=2,
+    question=lambda ctx: ctx.t("s2.accept_again" if ctx.answer("accept_steered") else "s2.accept"),
+    expects=Expect.TEXT,
+    parse=_parse_free_text,
+    react=_react_accept,
+    journal_label="label.accept",
 )
 prompt(
-    Prompt(
-        "opt_count",
-        3,
-        Expect.NUMBER,
-        _text("s3.count"),
-        _react_count,
-        choices=lambda ctx: [Choice(str(n), "5+" if n == 5 else str(n)) for n in range(6)],
-        parse=_parse_count,
-    )
+    key="opt_count",
+    step=3,
+    question=_text("s3.count"),
+    expects=Expect.NUMBER,
+    choices=lambda ctx: [Choice(str(n), "5+" if n == 5 else str(n)) for n in range(6)],
+    parse=_parse_count,
+    react=_react_count,
 )
 prompt(
-    Prompt(
-        "opt_company", 3, Expect.TEXT, _ask_opp_company, _react_opp_company, parse=_parse_free_text
-    )
+    key="opt_company",
+    step=3,
+    question=_ask_opp_company,
+    expects=Expect.TEXT,
+    parse=_parse_free_text,
+    react=_react_opp_company,
 )
 prompt(
-    Prompt(
-        "opt_role", 3, Expect.TEXT, _text("s3.ask_role"), _react_opp_role, parse=_parse_free_text
-    )
+    key="opt_role",
+    step=3,
+    question=_text("s3.ask_role"),
+    expects=Expect.TEXT,
+    parse=_parse_free_text,
+    react=_react_opp_role,
 )
 prompt(
-    Prompt(
-        "opt_stage",
-        3,
-        Expect.CHOICE,
-        _text("s3.ask_stage"),
-        _react_opp_stage,
-        choices=lambda ctx: [Choice(s, ctx.t(f"stage.{s}")) for s in STAGES],
-    )
+    key="opt_stage",
+    step=3,
+    question=_text("s3.ask_stage"),
+    expects=Expect.CHOICE,
+    choices=lambda ctx: [Choice(s, ctx.t(f"stage.{s}")) for s in STAGES],
+    react=_react_opp_stage,
 )
 prompt(
-    Prompt(
-        "opt_more",
-        3,
-        Expect.CHOICE,
-        _text("s3.more"),
-        _react_opp_more,
-        choices=_choices(("add", "s3.more.add"), ("done", "s3.more.done")),
-    )
+    key="opt_more",
+    step=3,
+    question=_text("s3.more"),
+    expects=Expect.CHOICE,
+    choices=_choices(("add", "s3.more.add"), ("done", "s3.more.done")),
+    react=_react_opp_more,
 )
 prompt(
-    Prompt(
-        "went_well",
-        4,
-        Expect.TEXT,
-        _text("s4.went_well"),
-        _react_went_well,
-        parse=_parse_free_text,
-        journal_label="label.went_well",
-    )
+    key="went_well",
+    step=4,
+    question=_text("s4.went_well"),
+    expects=Expect.TEXT,
+    parse=_parse_free_text,
+    react=_react_went_well,
+    journal_label="label.went_well",
 )
 prompt(
-    Prompt(
-        "went_badly",
-        4,
-        Expect.TEXT,
-        _ask_went_badly,
-        _react_went_badly,
-        parse=_parse_free_text,
-        journal_label="label.went_badly",
-    )
+    key="went_badly",
+    step=4,
+    question=_ask_went_badly,
+    expects=Expect.TEXT,
+    parse=_parse_free_text,
+    react=_react_went_badly,
+    journal_label="label.went_badly",
 )
 prompt(
-    Prompt(
-        "why",
-        4,
-        Expect.TEXT,
-        _text("s4.why"),
-        _react_why,
-        parse=_parse_free_text,
-        journal_label="label.why",
-    )
+    key="why",
+    step=4,
+    question=_text("s4.why"),
+    expects=Expect.TEXT,
+    parse=_parse_free_text,
+    react=_react_why,
+    journal_label="label.why",
 )
 prompt(
-    Prompt(
-        "practice",
-        4,
-        Expect.TEXT,
-        _text("s4.practice"),
-        _react_practice,
-        parse=_parse_free_text,
-        journal_label="label.practice",
-    )
+    key="practice",
+    step=4,
+    question=_text("s4.practice"),
+    expects=Expect.TEXT,
+    parse=_parse_free_text,
+    react=_react_practice,
+    journal_label="label.practice",
 )
 prompt(
-    Prompt(
-        "skill",
-        5,
-        Expect.TEXT,
-        _text("s5.skill"),
-        _react_skill,
-        parse=_parse_free_text,
-        journal_label="label.skill",
-    )
+    key="skill",
+    step=5,
+    question=_text("s5.skill"),
+    expects=Expect.TEXT,
+    parse=_parse_free_text,
+    react=_react_skill,
+    journal_label="label.skill",
 )
 prompt(
-    Prompt(
-        "action",
-        5,
-        Expect.TEXT,
-        _text("s5.action"),
-        _react_action,
-        parse=_parse_free_text,
-        journal_label="label.action",
-    )
+    key="action",
+    step=5,
+    question=_text("s5.action"),
+    expects=Expect.TEXT,
+    parse=_parse_free_text,
+    react=_react_action,
+    journal_label="label.action",
 )
 prompt(
-    Prompt(
-        "goal_date",
-        5,
-        Expect.DATE,
-        _text("s5.goal_date"),
-        _react_goal_date,
-        choices=_goal_choices,
-        parse=_parse_goal_date,
-        journal_label="label.goal_date",
-    )
+    key="goal_date",
+    step=5,
+    question=_text("s5.goal_date"),
+    expects=Expect.DATE,
+    choices=_goal_choices,
+    parse=_parse_goal_date,
+    react=_react_goal_date,
+    journal_label="label.goal_date",
 )
 prompt(
-    Prompt(
-        "strengths",
-        6,
-        Expect.ITEMS,
-        _ask_strengths,
-        _react_strengths,
-        parse=_parse_items,
-        journal_label="label.strengths",
-    )
+    key="strengths",
+    step=6,
+    question=_ask_strengths,
+    expects=Expect.ITEMS,
+    parse=_parse_items,
+    react=_react_strengths,
+    journal_label="label.strengths",
 )
 prompt(
-    Prompt(
-        "grief",
-        7,
-        Expect.CHOICE,
-        _text("s7.grief"),
-        _react_grief,
-        choices=_choices(("24", "s7.24h"), ("48", "s7.48h"), ("custom", "s7.custom")),
-    )
+    key="grief",
+    step=7,
+    question=_text("s7.grief"),
+    expects=Expect.CHOICE,
+    choices=_choices(("24", "s7.24h"), ("48", "s7.48h"), ("custom", "s7.custom")),
+    react=_react_grief,
 )
 prompt(
-    Prompt(
-        "grief_hours",
-        7,
-        Expect.NUMBER,
-        _text("s7.grief_hours"),
-        _react_grief_hours,
-        parse=_parse_grief_hours,
-    )
+    key="grief_hours",
+    step=7,
+    question=_text("s7.grief_hours"),
+    expects=Expect.NUMBER,
+    parse=_parse_grief_hours,
+    react=_react_grief_hours,
 )
 prompt(
-    Prompt(
-        "walk",
-        8,
-        Expect.TIME,
-        _text("s8.walk"),
-        _react_walk,
-        choices=lambda ctx: [Choice(t, t) for t in ("07:30", "12:30", "18:00")],
-        parse=_parse_time,
-        journal_label="label.walk",
-    )
+    key="walk",
+    step=8,
+    question=_text("s8.walk"),
+    expects=Expect.TIME,
+    choices=lambda ctx: [Choice(t, t) for t in ("07:30", "12:30", "18:00")],
+    parse=_parse_time,
+    react=_react_walk,
+    journal_label="label.walk",
 )
 prompt(
-    Prompt(
-        "next_opp",
-        9,
-        Expect.CHOICE,
-        _text("s9.next_opp"),
-        _react_next_opp,
-        choices=_next_opp_choices,
-        parse=_parse_next_opp,
-        journal_label="label.next_opp",
-    )
+    key="next_opp",
+    step=9,
+    question=_text("s9.next_opp"),
+    expects=Expect.CHOICE,
+    choices=_next_opp_choices,
+    parse=_parse_next_opp,
+    react=_react_next_opp,
+    journal_label="label.next_opp",
 )
 prompt(
-    Prompt(
-        "next_new", 9, Expect.TEXT, _text("s9.next_new"), _react_next_new, parse=_parse_free_text
-    )
+    key="next_new",
+    step=9,
+    question=_text("s9.next_new"),
+    expects=Expect.TEXT,
+    parse=_parse_free_text,
+    react=_react_next_new,
 )
 prompt(
-    Prompt(
-        "tailor",
-        9,
-        Expect.CHOICE,
-        _ask_tailor,
-        _react_tailor,
-        choices=_choices(("ok", "s9.got_it")),
-        skippable=False,
-    )
+    key="tailor",
+    step=9,
+    question=_ask_tailor,
+    expects=Expect.CHOICE,
+    choices=_choices(("ok", "s9.got_it")),
+    react=_react_tailor,
+    skippable=False,
 )
 prompt(
-    Prompt(
-        "interviewer",
-        10,
-        Expect.TEXT,
-        _text("s10.interviewer"),
-        _react_interviewer,
-        parse=_parse_free_text,
-        journal_label="label.interviewer",
-    )
+    key="interviewer",
+    step=10,
+    question=_text("s10.interviewer"),
+    expects=Expect.TEXT,
+    parse=_parse_free_text,
+    react=_react_interviewer,
+    journal_label="label.interviewer",
 )
 prompt(
-    Prompt(
-        "fb_send",
-        10,
-        Expect.CHOICE,
-        _text("s10.send"),
-        _react_fb_send,
-        choices=_choices(("sent", "s10.send.yes"), ("later", "s10.send.later")),
-    )
+    key="fb_send",
+    step=10,
+    question=_text("s10.send"),
+    expects=Expect.CHOICE,
+    choices=_choices(("sent", "s10.send.yes"), ("later", "s10.send.later")),
+    react=_react_fb_send,
 )
-prompt(Prompt("done", WRAP_UP, Expect.CHOICE, lambda ctx: "", _react_done, skippable=False))
+prompt(
+    key="done",
+    step=WRAP_UP,
+    question=lambda ctx: "",
+    expects=Expect.CHOICE,
+    react=_react_done,
+    skippable=False,
+)
 
 FIRST_PROMPT = "company"
 
