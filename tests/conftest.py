@@ -1,4 +1,5 @@
-"""Shared fixtures: databases (SQLite file and PostgreSQL), settings, and the bot under test."""
+"""Shared fixtures: databases (SQLite file and PostgreSQL), settings, the bot under test with
+one user talking to it, and the fake Bot API server."""
 
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ from bot.settings import Settings
 from models.crypto import Cipher, keys_from
 from models.db import create_engine
 from models.migrate import upgrade_to_head
-from tests.support.fake_bot_api import DEFAULT_TOKEN
+from tests.support.clock import NOW, FixedClock
+from tests.support.fake_bot_api import DEFAULT_TOKEN, FakeBotApi
+from tests.support.harness import Conversation
 
 # python-telegram-bot 22 deprecates integer durations (RetryAfter.retry_after & co.); this opts
 # into timedelta values, as the bot itself does (bot/cli.py).
@@ -140,3 +143,31 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
 def settings_for() -> Callable[..., Settings]:
     """Build test settings for a database URL."""
     return make_settings
+
+
+@pytest.fixture
+def bot_settings(database_url: str, settings_for: Callable[..., Settings]) -> Settings:
+    """The settings of the bot `chat` talks to; a module overrides this to change them."""
+    return settings_for(database_url)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    """The time the bot sees, starting at NOW; tests move it by hand."""
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+async def chat(
+    engine: AsyncEngine, bot_settings: Settings, clock: FixedClock
+) -> AsyncIterator[Conversation]:
+    """One user talking to the bot, on SQLite and PostgreSQL."""
+    async with Conversation(bot_settings, engine, clock) as conversation:
+        yield conversation
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotApi]:
+    """The fake Telegram Bot API server, listening on 127.0.0.1."""
+    with FakeBotApi() as fake:
+        yield fake

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from models import Answer, Checkin, Journey, User
+from models import Checkin, Journey, User
 from models.db import create_sessionmaker
-from scheduler.dispatcher import Dispatcher
 from tests.support import factories
-from tests.support.checkins import FakeDelivery, add_checkin
-from tests.support.harness import Conversation, FixedClock
+from tests.support.checkins import FakeDelivery, add_checkin, dispatcher, rows, stored_answers
+from tests.support.clock import NOW, FixedClock
+from tests.support.harness import Conversation
 
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 CRISIS = "honestly I don't want to be here anymore"
 
 
@@ -29,10 +27,9 @@ async def test_crisis_text_mid_journey_gets_help_and_keeps_the_place(
     assert "not a crisis service" in reply
     assert "findahelpline.com" in reply
     assert "988" in reply  # English without a region: the US line and Samaritans
-    async with create_sessionmaker(engine).begin() as session:
-        answers = {a.key: a.value for a in (await session.scalars(select(Answer))).all()}
-        (journey,) = (await session.scalars(select(Journey))).all()
-        user = (await session.scalars(select(User))).one()
+    answers = await stored_answers(engine)
+    (journey,) = await rows(engine, Journey)
+    (user,) = await rows(engine, User)
     assert answers == {"company": "Acme"}  # the crisis message was not taken as an answer
     assert journey.prompt == "role"
     assert user.nudges_paused_until == NOW + timedelta(hours=24)
@@ -78,20 +75,17 @@ async def test_check_ins_wait_a_day_after_crisis_language(
     user_id = factories.DEFAULT_USER_ID
     await add_checkin(engine, user_id, "grief_over", NOW, now=NOW)
     delivery = FakeDelivery()
-    dispatcher = Dispatcher(
-        sessionmaker=create_sessionmaker(engine), delivery=delivery, clock=clock, default_zone="UTC"
-    )
+    sender = dispatcher(engine, delivery, clock)
     async with create_sessionmaker(engine).begin() as session:
         user = await session.get(User, user_id)
         assert user is not None
         user.quiet_start = user.quiet_end = None
 
-    await dispatcher.run_once()
+    await sender.run_once()
     assert delivery.delivered == []
     clock.current = NOW + timedelta(hours=24, minutes=1)
-    await dispatcher.run_once()
+    await sender.run_once()
 
     assert delivery.chats() == [user_id]
-    async with create_sessionmaker(engine).begin() as session:
-        (row,) = (await session.scalars(select(Checkin))).all()
+    (row,) = await rows(engine, Checkin)
     assert row.status == "sent"

@@ -3,31 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram.ext import CommandHandler
 
-from bot.settings import Settings
 from models.db import create_sessionmaker
 from models.repository import count_users, get_user
 from tests.support import factories
-from tests.support.harness import BotHarness
-
-
-@pytest.fixture
-async def harness(
-    engine: AsyncEngine, database_url: str, settings_for: Callable[..., Settings]
-) -> AsyncIterator[BotHarness]:
-    async with BotHarness(settings_for(database_url), engine) as running:
-        yield running
+from tests.support.harness import Conversation
 
 
 async def test_start_registers_the_user_and_greets_them(
-    harness: BotHarness, engine: AsyncEngine
+    chat: Conversation, engine: AsyncEngine
 ) -> None:
-    replies = await harness.send("/start", user_id=5001, first_name="Sam", language_code="de")
+    replies = await chat.send("/start", user_id=5001, first_name="Sam", language_code="de")
 
     assert len(replies) == 3
     assert replies[0].startswith("Hi Sam")
@@ -42,10 +33,10 @@ async def test_start_registers_the_user_and_greets_them(
 
 
 async def test_second_start_welcomes_back_without_a_second_user(
-    harness: BotHarness, engine: AsyncEngine
+    chat: Conversation, engine: AsyncEngine
 ) -> None:
-    await harness.send("/start", user_id=5002)
-    replies = await harness.send("/start", user_id=5002)
+    await chat.send("/start", user_id=5002)
+    replies = await chat.send("/start", user_id=5002)
 
     assert replies[0].startswith("Welcome back")
     async with create_sessionmaker(engine).begin() as session:
@@ -57,24 +48,24 @@ async def test_second_start_welcomes_back_without_a_second_user(
 HIDDEN_FROM_HELP = frozenset({"stats"})
 
 
-async def test_help_lists_exactly_the_registered_commands(harness: BotHarness) -> None:
+async def test_help_lists_exactly_the_registered_commands(chat: Conversation) -> None:
     registered = {
         command
-        for group in harness.application.handlers.values()
+        for group in chat.application.handlers.values()
         for handler in group
         if isinstance(handler, CommandHandler)
         for command in handler.commands
     }
 
-    (reply,) = await harness.send("/help")
+    (reply,) = await chat.send("/help")
 
     listed = re.findall(r"^/(\w+) — ", reply, flags=re.MULTILINE)
     assert registered >= HIDDEN_FROM_HELP, "a command hidden from /help is not registered any more"
     assert set(listed) == registered - HIDDEN_FROM_HELP
 
 
-async def test_unknown_command_names_it_and_points_to_help(harness: BotHarness) -> None:
-    (reply,) = await harness.send("/frobnicate now")
+async def test_unknown_command_names_it_and_points_to_help(chat: Conversation) -> None:
+    (reply,) = await chat.send("/frobnicate now")
 
     assert "/frobnicate" in reply
     assert "/help" in reply
@@ -90,43 +81,43 @@ async def test_unknown_command_names_it_and_points_to_help(harness: BotHarness) 
     ],
 )
 async def test_non_text_messages_get_a_kind_reply(
-    harness: BotHarness, factory: Callable[..., object], expected: str
+    chat: Conversation, factory: Callable[..., object], expected: str
 ) -> None:
-    replies = await harness.feed(factory(harness.bot))  # type: ignore[arg-type]
+    replies = await chat.feed(factory(chat.bot))  # type: ignore[arg-type]
 
     assert len(replies) == 1
     assert expected in replies[0]
     assert "/help" in replies[0] or "type" in replies[0]
 
 
-async def test_edited_message_gets_a_reply(harness: BotHarness) -> None:
-    update = factories.text_update(harness.bot, "changed my mind", edited=True)
+async def test_edited_message_gets_a_reply(chat: Conversation) -> None:
+    update = factories.text_update(chat.bot, "changed my mind", edited=True)
 
-    (reply,) = await harness.feed(update)
+    (reply,) = await chat.feed(update)
 
     assert "edited" in reply
 
 
-async def test_plain_text_before_anything_points_to_start(harness: BotHarness) -> None:
-    (reply,) = await harness.send("hello?")
+async def test_plain_text_before_anything_points_to_start(chat: Conversation) -> None:
+    (reply,) = await chat.send("hello?")
 
     assert "Send /start" in reply
 
 
-async def test_old_button_is_answered(harness: BotHarness) -> None:
-    (reply,) = await harness.press("gone:1")
+async def test_old_button_is_answered(chat: Conversation) -> None:
+    (reply,) = await chat.press("gone:1")
 
     assert "older message" in reply
-    assert "answerCallbackQuery" in harness.request.methods()
+    assert "answerCallbackQuery" in chat.request.methods()
 
 
 async def test_a_redelivered_update_is_not_applied_twice(
-    harness: BotHarness, engine: AsyncEngine
+    chat: Conversation, engine: AsyncEngine
 ) -> None:
-    update = factories.text_update(harness.bot, "/start", user_id=5003)
-    await harness.feed(update)
+    update = factories.text_update(chat.bot, "/start", user_id=5003)
+    await chat.feed(update)
 
-    replies = await harness.feed(update)
+    replies = await chat.feed(update)
 
     # The replay is harmless: the user is greeted again, and still exists once.
     assert replies
@@ -136,13 +127,13 @@ async def test_a_redelivered_update_is_not_applied_twice(
 
 
 async def test_database_failure_tells_the_user_and_logs_no_text(
-    harness: BotHarness, engine: AsyncEngine, caplog: pytest.LogCaptureFixture
+    chat: Conversation, engine: AsyncEngine, caplog: pytest.LogCaptureFixture
 ) -> None:
     await engine.dispose()
     async with engine.begin() as connection:
         await connection.exec_driver_sql("ALTER TABLE users RENAME TO users_gone")
 
-    replies = await harness.send("my secret words", user_id=5004)
+    replies = await chat.send("my secret words", user_id=5004)
 
     assert replies == [
         "Sorry, something went wrong on my side. Nothing you told me before is lost; "

@@ -2,35 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
-from datetime import UTC, datetime
+from collections.abc import Callable
 
 import pytest
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.settings import Settings
 from core.flood import FloodGate
 from models import Answer
-from models.db import create_sessionmaker
-from tests.support.harness import Conversation, FixedClock
+from tests.support.checkins import rows
+from tests.support.harness import Conversation
 
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 ADMIN = 4242
 
 
 @pytest.fixture
-async def chat(
-    engine: AsyncEngine, database_url: str, settings_for: Callable[..., Settings]
-) -> AsyncIterator[Conversation]:
-    settings = settings_for(
+def bot_settings(database_url: str, settings_for: Callable[..., Settings]) -> Settings:
+    """The bot `chat` talks to: ADMIN is an admin, and over five messages a minute is a flood."""
+    return settings_for(
         database_url,
         admin_user_ids=frozenset({ADMIN}),
         flood_max_messages=5,
         flood_window_seconds=60,
     )
-    async with Conversation(settings, engine, FixedClock(NOW)) as conversation:
-        yield conversation
 
 
 def test_the_gate_warns_once_then_drops_until_the_window_clears() -> None:
@@ -92,8 +86,7 @@ async def test_unusual_text_round_trips_intact(
     await chat.say("/start")
     await chat.say(text)
 
-    async with create_sessionmaker(engine).begin() as session:
-        (answer,) = (await session.scalars(select(Answer))).all()
+    (answer,) = await rows(engine, Answer)
     assert answer.value == text
 
 

@@ -4,23 +4,16 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from models import Answer, Journey, Opportunity
-from models.db import create_sessionmaker
+from models import Journey, Opportunity
 from tests.support import factories
-from tests.support.harness import Conversation, FixedClock
-
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
-
-
-async def answers(engine: AsyncEngine) -> dict[str, str]:
-    async with create_sessionmaker(engine).begin() as session:
-        return {a.key: a.value for a in (await session.scalars(select(Answer))).all()}
+from tests.support.checkins import rows, stored_answers
+from tests.support.clock import NOW, FixedClock
+from tests.support.harness import Conversation
 
 
 async def test_a_command_mid_prompt_keeps_the_place(chat: Conversation) -> None:
@@ -46,7 +39,7 @@ async def test_non_text_where_text_is_expected_points_back(
     (reply,) = await chat.feed(factory(chat.bot))  # type: ignore[arg-type]
 
     assert reply.endswith("Send /resume to see the question we're on.")
-    assert await answers(engine) == {}
+    assert await stored_answers(engine) == {}
 
 
 async def test_two_quick_messages_are_handled_one_after_the_other(
@@ -56,10 +49,9 @@ async def test_two_quick_messages_are_handled_one_after_the_other(
 
     await asyncio.gather(chat.say("Acme"), chat.say("Analyst"))
 
-    stored = await answers(engine)
+    stored = await stored_answers(engine)
     assert sorted([stored["company"], stored["role"]]) == ["Acme", "Analyst"]
-    async with create_sessionmaker(engine).begin() as session:
-        (journey,) = (await session.scalars(select(Journey))).all()
+    (journey,) = await rows(engine, Journey)
     assert journey.prompt == "when"
 
 
@@ -73,7 +65,7 @@ async def test_a_replayed_answer_is_not_stored_twice(
     replies = await chat.feed(update)  # Telegram delivers it again after a crash
 
     assert "And the role" in replies[-1]  # the question the user is on, not a second answer
-    assert await answers(engine) == {"company": "Acme"}
+    assert await stored_answers(engine) == {"company": "Acme"}
 
 
 async def test_steps_shows_done_skipped_and_current(chat: Conversation) -> None:
@@ -154,8 +146,7 @@ async def test_options_add_change_stage_and_close(chat: Conversation, engine: As
     replies = await chat.tap("Close it")
     assert replies[0].startswith("Closed Umbrella.")
     assert "None yet" in replies[1]
-    async with create_sessionmaker(engine).begin() as session:
-        (opportunity,) = (await session.scalars(select(Opportunity))).all()
+    (opportunity,) = await rows(engine, Opportunity)
     assert opportunity.closed_at == NOW
     # The journey's place is untouched by the side conversation.
     replies = await chat.say("/resume")
@@ -182,12 +173,10 @@ async def test_someone_elses_opportunity_cannot_be_touched(
     await chat.tap("➕ Add one")
     await chat.say("Umbrella")
     await chat.say("/skip")
-    async with create_sessionmaker(engine).begin() as session:
-        (opportunity,) = (await session.scalars(select(Opportunity))).all()
+    (opportunity,) = await rows(engine, Opportunity)
 
     replies = await chat.press(f"o:c:{opportunity.id}", user_id=999)
 
     assert replies[0] == "That one isn't on your list any more."
-    async with create_sessionmaker(engine).begin() as session:
-        (still,) = (await session.scalars(select(Opportunity))).all()
+    (still,) = await rows(engine, Opportunity)
     assert still.closed_at is None

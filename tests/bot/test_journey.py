@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.settings import Settings
 from models import Answer, Checkin, Journey, Opportunity, User
-from models.db import create_sessionmaker
-from tests.support.harness import Conversation, FixedClock
-
-# Wednesday 25 November 2026, 09:00 UTC = 10:00 in Berlin.
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
-
-
-async def rows(engine: AsyncEngine, model: type) -> list:  # type: ignore[type-arg]
-    async with create_sessionmaker(engine).begin() as session:
-        return list((await session.scalars(select(model))).all())
+from tests.support.checkins import rows, stored_answers
+from tests.support.clock import NOW, FixedClock
+from tests.support.harness import Conversation
 
 
 async def walk_to_step_one(chat: Conversation) -> None:
@@ -139,7 +130,7 @@ async def test_the_whole_journey(chat: Conversation, engine: AsyncEngine) -> Non
     (journey,) = await rows(engine, Journey)
     assert journey.status == "completed"
     assert journey.completed_at == NOW
-    answers = {a.key: a.value for a in await rows(engine, Answer)}
+    answers = await stored_answers(engine)
     assert answers == {
         "company": "Acme",
         "role": "Data analyst",
@@ -166,7 +157,7 @@ async def test_the_whole_journey(chat: Conversation, engine: AsyncEngine) -> Non
     }
     (user,) = await rows(engine, User)
     assert user.timezone == "Europe/Berlin"
-    opportunities = sorted(await rows(engine, Opportunity), key=lambda o: o.id)
+    opportunities = await rows(engine, Opportunity)
     assert [(o.company, o.role, o.stage) for o in opportunities] == [
         ("Globex", "Analyst", "interviewing"),
         ("Initech", None, "applied"),
@@ -188,8 +179,7 @@ async def test_the_whole_journey(chat: Conversation, engine: AsyncEngine) -> Non
 async def test_a_new_application_on_the_same_database_resumes_mid_journey(
     chat: Conversation,
     engine: AsyncEngine,
-    database_url: str,
-    settings_for: Callable[..., Settings],
+    bot_settings: Settings,
     clock: FixedClock,
 ) -> None:
     await walk_to_step_one(chat)
@@ -197,13 +187,13 @@ async def test_a_new_application_on_the_same_database_resumes_mid_journey(
     await chat.tap("Yes")
 
     # As after a crash: nothing survives but the database.
-    async with Conversation(settings_for(database_url), engine, clock) as restarted:
+    async with Conversation(bot_settings, engine, clock) as restarted:
         replies = await restarted.say("/resume")
         assert replies[-1].startswith("Step 2 of 10 · Accept reality")
         replies = await restarted.say("I didn't get it, and that's okay.")
         assert replies[-1].startswith("Step 3 of 10")
 
-    answers = {a.key: a.value for a in await rows(engine, Answer)}
+    answers = await stored_answers(engine)
     assert answers["story"] == "They thought I was too junior"
     assert answers["prepared"] == "yes"
     assert answers["accept"] == "I didn't get it, and that's okay."
@@ -222,7 +212,7 @@ async def test_back_changes_an_earlier_answer(chat: Conversation, engine: AsyncE
     replies = await chat.tap("‹ Back")
     assert "Which time zone" in replies[-1]
 
-    answers = {a.key: a.value for a in await rows(engine, Answer)}
+    answers = await stored_answers(engine)
     assert answers["story"] == "A kinder story"
 
 
@@ -284,7 +274,7 @@ async def test_a_second_journey_keeps_the_first(chat: Conversation, engine: Asyn
     assert "Which company was it?" in replies[-1]
     await chat.say("Hooli")
 
-    journeys = sorted(await rows(engine, Journey), key=lambda j: j.id)
+    journeys = await rows(engine, Journey)
     assert [j.status for j in journeys] == ["left", "active"]
     by_journey = {(a.journey_id, a.key): a.value for a in await rows(engine, Answer)}
     assert by_journey[(journeys[0].id, "story")] == "First story"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -14,9 +14,9 @@ from models import Base
 from models import repository as repo
 from models.db import create_sessionmaker
 from tests.support import factories
-from tests.support.harness import Conversation, FixedClock, last_keyboard
+from tests.support.clock import NOW, FixedClock
+from tests.support.harness import Conversation, last_keyboard
 
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 USER = factories.DEFAULT_USER_ID
 STRANGER = 999
 YES, NO = "Yes, delete everything", "Keep my data"

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from models import Answer, Checkin, User
+from models import Checkin, User
 from models import repository as repo
 from models.db import create_sessionmaker
 from tests.support import factories
-from tests.support.harness import Conversation, FixedClock
+from tests.support.checkins import rows, stored_answers
+from tests.support.clock import NOW, FixedClock
+from tests.support.harness import Conversation
 from tests.support.recording_request import RecordedCall
 
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # Wednesday; 10:00 in Berlin, 04:00 in New York
 USER = factories.DEFAULT_USER_ID
 STRANGER = 999
 
@@ -45,8 +45,7 @@ async def seed(engine: AsyncEngine, *plans: Plan, zone: str | None = "Europe/Ber
 
 
 async def checkins(engine: AsyncEngine) -> dict[int, Checkin]:
-    async with create_sessionmaker(engine).begin() as session:
-        return {c.id: c for c in (await session.scalars(select(Checkin))).all()}
+    return {c.id: c for c in await rows(engine, Checkin)}
 
 
 async def upcoming(engine: AsyncEngine, kind: str) -> list[Checkin]:
@@ -453,6 +452,4 @@ async def test_walk_updates_the_journeys_walk_answer(
 
     await chat.tap("07:30")
 
-    async with create_sessionmaker(engine).begin() as session:
-        answers = {a.key: a.value for a in (await session.scalars(select(Answer))).all()}
-    assert answers["walk"] == "07:30"
+    assert (await stored_answers(engine))["walk"] == "07:30"

@@ -4,7 +4,6 @@ grief window arrives with its re-entry buttons, and a walk reminder's buttons wo
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,12 +25,6 @@ FAST = {
     "DISPATCH_INTERVAL_SECONDS": "0.05",
     "DEFAULT_QUIET_HOURS": "off",
 }
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as fake:
-        yield fake
 
 
 def skip_to(api: FakeBotApi, text: str) -> None:

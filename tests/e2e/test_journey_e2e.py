@@ -3,7 +3,6 @@ an old button, and crash-resume after SIGKILL on the same SQLite file."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,12 +16,6 @@ pytestmark = pytest.mark.e2e
 USER = 777101
 STEP_4 = "Step 4 of 10 · Introspect"
 STALE = "That button is from an earlier message"
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as fake:
-        yield fake
 
 
 def test_intake_and_steps_1_to_3_with_buttons_then_resume_after_a_crash(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,12 +15,6 @@ pytestmark = pytest.mark.e2e
 
 USER = 777001
 SECRET_WORDS = "I cried in the parking lot after the panel interview"
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as fake:
-        yield fake
 
 
 def test_answers_start_and_keeps_users_across_a_restart(api: FakeBotApi, tmp_path: Path) -> None:

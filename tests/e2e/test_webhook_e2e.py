@@ -13,7 +13,6 @@ import signal
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -38,12 +37,6 @@ USER = 778001
 GRIEF_OVER = "Your grief window is over"
 _update_ids = itertools.count(910_000)
 _message_ids = itertools.count(1)
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as fake:
-        yield fake
 
 
 def webhook_env(port: int, *, public_port: int | None = None, **extra: str) -> dict[str, str]:

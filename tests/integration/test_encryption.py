@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import AsyncIterator, Callable
-from datetime import UTC, datetime
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,9 +21,9 @@ from models.db import create_engine, create_sessionmaker
 from models.keys import rotate_all
 from models.migrate import alembic_config
 from tests.conftest import TEST_KEY
-from tests.support.harness import Conversation, FixedClock
+from tests.support.clock import NOW
+from tests.support.harness import Conversation
 
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 DAY = "'2026-01-01'"
 # Rows as revision 0003 stored them: in clear.
 LEGACY_ROWS = (
@@ -37,14 +36,6 @@ LEGACY_ROWS = (
     f"VALUES (1, 1, 'Old Corp', 'applied', {DAY}, {DAY})",
 )
 SECRETS = ("Initech Corporation", "I froze when they asked about salary", "Ms. Bluthe")
-
-
-@pytest.fixture
-async def chat(
-    engine: AsyncEngine, database_url: str, settings_for: Callable[..., Settings]
-) -> AsyncIterator[Conversation]:
-    async with Conversation(settings_for(database_url), engine, FixedClock(NOW)) as conversation:
-        yield conversation
 
 
 def sqlite_bytes(path: Path) -> bytes:

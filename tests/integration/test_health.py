@@ -20,7 +20,8 @@ from bot.webhook import webhook_app
 from core.errors import StartupError
 from models.db import create_engine, create_sessionmaker
 from tests.conftest import TEST_KEY, TOKEN, make_settings
-from tests.support.harness import BotHarness, FixedClock
+from tests.support.clock import FixedClock
+from tests.support.harness import BotHarness
 from tests.support.process import free_port
 
 START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from models import Checkin
 from models.db import create_sessionmaker
 from scheduler.nudges import plan_come_back_nudges
-from tests.support.checkins import add_journey, add_user
-
-NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+from tests.support.checkins import add_journey, add_user, rows
+from tests.support.clock import NOW
 
 
 async def nudges_at(engine: AsyncEngine, now: datetime) -> int:
@@ -32,6 +30,5 @@ async def test_two_nudges_then_silence(engine: AsyncEngine) -> None:
     assert await nudges_at(engine, NOW + timedelta(days=3, hours=1)) == 1
     assert await nudges_at(engine, NOW + timedelta(days=30)) == 0
 
-    async with create_sessionmaker(engine).begin() as session:
-        rows = (await session.scalars(select(Checkin))).all()
-    assert [(c.user_id, c.kind) for c in rows] == [(1, "come_back"), (1, "come_back")]
+    checkins = await rows(engine, Checkin)
+    assert [(c.user_id, c.kind) for c in checkins] == [(1, "come_back"), (1, "come_back")]

@@ -16,8 +16,7 @@ from models.repository import (
     prune_processed_updates,
     touch_user,
 )
-
-NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+from tests.support.clock import NOW
 
 
 async def test_touch_user_registers_then_refreshes(engine: AsyncEngine) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -13,9 +13,8 @@ from models import repository as repo
 from models.db import create_sessionmaker
 from scheduler.retention import WARNING_KIND, apply_retention, warn_and_delete_inactive
 from tests.support.checkins import add_checkin, add_journey, add_user
-from tests.support.harness import FixedClock
+from tests.support.clock import NOW, FixedClock
 
-NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 DAYS = 365
 SILENT, ACTIVE = 1, 2
 

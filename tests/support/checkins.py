@@ -1,17 +1,24 @@
-"""Helpers for check-in tests: a recording delivery and row factories."""
+"""Helpers for tests on a database: row factories and readers, a recording delivery, and the
+check-in dispatcher wired to them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, TypeVar
 
-from sqlalchemy import update
+from sqlalchemy import inspect, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from core.clock import Clock
 from core.replies import Reply
+from models import Base
 from models.db import create_sessionmaker
-from models.journeys import Checkin, Journey
+from models.journeys import Answer, Checkin, Journey
 from models.users import User
+from scheduler.dispatcher import Dispatcher
+
+Row = TypeVar("Row", bound=Base)
 
 
 @dataclass
@@ -108,3 +115,28 @@ async def add_checkin(
         session.add(checkin)
         await session.flush()
         return checkin.id
+
+
+async def rows(engine: AsyncEngine, model: type[Row]) -> list[Row]:
+    """Every row of the model's table, in primary-key order."""
+    async with create_sessionmaker(engine).begin() as session:
+        query = select(model).order_by(*inspect(model).primary_key)
+        return list((await session.scalars(query)).all())
+
+
+async def stored_answers(engine: AsyncEngine) -> dict[str, str]:
+    """Every stored answer as key -> value (a newer journey's answer wins a shared key)."""
+    return {answer.key: answer.value for answer in await rows(engine, Answer)}
+
+
+def dispatcher(
+    engine: AsyncEngine, delivery: FakeDelivery, clock: Clock, **options: Any
+) -> Dispatcher:
+    """The check-in dispatcher on this database; users without a time zone count as UTC."""
+    return Dispatcher(
+        sessionmaker=create_sessionmaker(engine),
+        delivery=delivery,
+        clock=clock,
+        default_zone="UTC",
+        **options,
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, Self
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -15,17 +14,6 @@ from handlers.context import BotApplication
 from models.db import create_sessionmaker
 from tests.support import factories
 from tests.support.recording_request import RecordingRequest
-
-
-class FixedClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, now: datetime) -> None:
-        self.current = now
-
-    def now(self) -> datetime:
-        """The time the test set."""
-        return self.current
 
 
 class BotHarness:

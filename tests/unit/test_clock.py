@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from core.clock import ScaledClock, SystemClock, clock_at_speed
-from tests.support.harness import FixedClock
+from tests.support.clock import FixedClock
 
 START = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 

@@ -21,8 +21,7 @@ from core.journey.model import (
 )
 from core.journey.steps import MAX_ANSWER_CHARS, PROMPTS, Ctx
 from core.replies import MAX_CALLBACK_BYTES
-
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+from tests.support.clock import NOW
 
 
 def view(prompt: str, **changes: object) -> JourneyView:

@@ -15,8 +15,7 @@ from core.rules import (
     retry_delay,
 )
 from core.walks import walk_streak, walks_this_week
-
-NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+from tests.support.clock import NOON
 
 
 @pytest.mark.parametrize(
@@ -49,8 +48,8 @@ def decision(
 ) -> Decision:
     return decide(
         kind=kind,
-        due_at=NOW - late,
-        now=NOW,
+        due_at=NOON - late,
+        now=NOON,
         zone=zone,
         quiet_start=quiet[0] if quiet else None,
         quiet_end=quiet[1] if quiet else None,
@@ -89,21 +88,26 @@ def test_stale_beats_quiet_hours() -> None:
 
 def test_next_walk_follows_the_local_time_after_a_zone_change() -> None:
     following = next_occurrence(
-        kind="walk_daily", due_at=NOW, local_time="07:30", zone="America/New_York", now=NOW
+        kind="walk_daily", due_at=NOON, local_time="07:30", zone="America/New_York", now=NOON
     )
     assert following == datetime(2026, 11, 25, 12, 30, tzinfo=UTC)  # 07:30 in New York
 
 
 def test_options_review_repeats_weekly_and_skips_missed_weeks() -> None:
     following = next_occurrence(
-        kind="options_review", due_at=NOW - timedelta(days=15), local_time=None, zone="UTC", now=NOW
+        kind="options_review",
+        due_at=NOON - timedelta(days=15),
+        local_time=None,
+        zone="UTC",
+        now=NOON,
     )
-    assert following == NOW + timedelta(days=6)
+    assert following == NOON + timedelta(days=6)
 
 
 def test_one_offs_do_not_repeat() -> None:
     assert (
-        next_occurrence(kind="grief_over", due_at=NOW, local_time=None, zone="UTC", now=NOW) is None
+        next_occurrence(kind="grief_over", due_at=NOON, local_time=None, zone="UTC", now=NOON)
+        is None
     )
 
 

@@ -8,7 +8,7 @@ import http.client
 import json
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 
 import pytest
 from telegram import Bot, BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message
@@ -23,12 +23,6 @@ def make_bot(api: FakeBotApi, token: str | None = None) -> Bot:
         base_url=f"{api.base_url}/bot",
         base_file_url=f"{api.base_url}/file/bot",
     )
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as fake:
-        yield fake
 
 
 @pytest.fixture
