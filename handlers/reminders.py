@@ -26,7 +26,8 @@ from models.journeys import Checkin
 PAUSE, RESUME, STOP = "p", "r", "s"
 
 
-def _line(checkin: Checkin, zone: str, lang: str | None) -> str:
+def _line(turn: Turn, checkin: Checkin) -> str:
+    lang, zone = turn.lang, turn.zone
     name = kind_name(checkin.kind, lang)
     paused = checkin.status == CheckinStatus.PAUSED
     if checkin.kind == CheckinKind.WALK_DAILY and checkin.local_time:
@@ -62,7 +63,7 @@ async def show_reminders(turn: Turn) -> list[Reply]:
     lines = [say("rem.title", lang, zone=turn.zone)]
     by_kind: dict[str, list[Checkin]] = {}
     for checkin in checkins:
-        lines.append("• " + _line(checkin, turn.zone, lang))
+        lines.append("• " + _line(turn, checkin))
         by_kind.setdefault(checkin.kind, []).append(checkin)
     buttons = tuple(_kind_buttons(kind, rows, lang) for kind, rows in by_kind.items())
     return [Reply("\n".join(lines), buttons)]

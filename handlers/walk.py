@@ -37,7 +37,8 @@ async def _walks(turn: Turn) -> list[Checkin]:
     return sorted(walks, key=lambda c: (c.status != CheckinStatus.PENDING, -c.id))
 
 
-def _walk_status(walk: Checkin | None, zone: str, lang: str | None) -> str:
+def _walk_status(turn: Turn, walk: Checkin | None) -> str:
+    lang, zone = turn.lang, turn.zone
     if walk is None or walk.local_time is None:
         return say("walkcmd.none", lang)
     if walk.status == CheckinStatus.PAUSED:
@@ -56,7 +57,7 @@ async def ask_walk(turn: Turn) -> list[Reply]:
     """/walk: the daily walk reminder's time; pick or type a new one, or stop it."""
     await start_flow(turn, FLOW_WALK)
     walks = await _walks(turn)
-    status = _walk_status(walks[0] if walks else None, turn.zone, turn.lang)
+    status = _walk_status(turn, walks[0] if walks else None)
     question = say("walkcmd.ask", turn.lang, zone=turn.zone)
     return [Reply(f"{status}\n\n{question}", _walk_buttons(turn.lang, can_stop=bool(walks)))]
 
@@ -64,7 +65,7 @@ async def ask_walk(turn: Turn) -> list[Reply]:
 async def show_walk(turn: Turn) -> list[Reply]:
     """The walk reminder as it stands (a redelivered button press)."""
     walks = await _walks(turn)
-    return [Reply(_walk_status(walks[0] if walks else None, turn.zone, turn.lang))]
+    return [Reply(_walk_status(turn, walks[0] if walks else None))]
 
 
 async def _set_walk(turn: Turn, at: time) -> list[Reply]:
