@@ -54,36 +54,19 @@ class FixedJobs:
             self.sessionmaker, clock=self.clock, retention_days=self.retention_days
         )
 
-    async def prune(self, _context: object) -> None:
+    async def prune_handled_updates(self, _context: object) -> None:
         """Forget ids of updates too old to be delivered again."""
         await prune_handled_updates(self.sessionmaker, clock=self.clock)
 
     def register(self, job_queue: JobQueue[Any]) -> None:
         """Schedule every fixed job (call once at start-up)."""
-        job_queue.run_repeating(
-            self.dispatch_checkins,
-            interval=self.dispatch_every,
-            first=0,
-            name="dispatch_checkins",
-            job_kwargs=_ONE_AT_A_TIME,
+        schedule = (
+            (self.dispatch_checkins, timedelta(seconds=self.dispatch_every), timedelta(0)),
+            (self.plan_nudges, NUDGE_INTERVAL, timedelta(seconds=30)),
+            (self.retention, RETENTION_INTERVAL, timedelta(minutes=5)),
+            (self.prune_handled_updates, PRUNE_INTERVAL, timedelta(minutes=1)),
         )
-        job_queue.run_repeating(
-            self.plan_nudges,
-            interval=NUDGE_INTERVAL,
-            first=timedelta(seconds=30),
-            name="plan_nudges",
-            job_kwargs=_ONE_AT_A_TIME,
-        )
-        job_queue.run_repeating(
-            self.retention,
-            interval=RETENTION_INTERVAL,
-            first=timedelta(minutes=5),
-            name="retention",
-            job_kwargs=_ONE_AT_A_TIME,
-        )
-        job_queue.run_repeating(
-            self.prune,
-            interval=PRUNE_INTERVAL,
-            first=timedelta(minutes=1),
-            name="prune_handled_updates",
-        )
+        for job, interval, first in schedule:
+            job_queue.run_repeating(
+                job, interval=interval, first=first, name=job.__name__, job_kwargs=_ONE_AT_A_TIME
+            )
