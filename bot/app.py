@@ -20,6 +20,7 @@ from handlers.context import BotApplication, BotData, ConversationSettings, Serv
 from handlers.crisis import crisis_handlers, sos_handlers
 from handlers.errors import on_error
 from handlers.fallback import fallback_handlers
+from handlers.feedback import feedback_handlers
 from handlers.flood import flood_handlers
 from handlers.help import help_handlers
 from handlers.journey.telegram_glue import journey_handlers
@@ -129,6 +130,7 @@ def build_application(
         *timezone_handlers(),
         *quiet_handlers(),
         *walk_handlers(),
+        *feedback_handlers(),
         *options_handlers(),
         *checkin_handlers(),
         *journey_handlers(),

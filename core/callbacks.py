@@ -32,6 +32,7 @@ class Route(StrEnum):
     QUIET = "q"  # q:<HHMM>-<HHMM> | q:off
     WALK = "w"  # w:<HHMM> | w:stop
     DELETE = "del"  # del:y:<user id>:<unix time asked> | del:n:<user id>
+    FEEDBACK = "fb"  # fb:<journey id>:<short|warm|formal|name>
 
     @property
     def pattern(self) -> str:

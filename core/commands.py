@@ -33,8 +33,15 @@ def command_menu(language: str | None = None) -> list[tuple[str, str]]:
     return [(name, say(key, language)) for name, key in COMMANDS]
 
 
-def help_text(language: str | None = None) -> str:
-    """The /help message: what the bot is for and every command."""
-    lines = [say("help.intro", language), "", say("help.commands_title", language)]
-    lines += [f"/{name} — {description}" for name, description in command_menu(language)]
-    return "\n".join(lines)
+# /help comes in two messages, each within the 700 characters a message may have: the journey,
+# then reminders, safety and privacy (this command starts the second).
+SECOND_HELP_GROUP = "reminders"
+
+
+def help_texts(language: str | None = None) -> list[str]:
+    """The /help messages: what the bot is for and every command, in two groups."""
+    lines = [f"/{name} — {description}" for name, description in command_menu(language)]
+    split = [name for name, _ in COMMANDS].index(SECOND_HELP_GROUP)
+    first = [say("help.intro", language), "", say("help.commands_title", language), *lines[:split]]
+    second = [say("help.more_title", language), *lines[split:]]
+    return ["\n".join(first), "\n".join(second)]

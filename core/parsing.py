@@ -12,6 +12,7 @@ import math
 import re
 import unicodedata
 import zoneinfo
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -70,23 +71,179 @@ _CLOCK = re.compile(
 _COMPACT = re.compile(r"(?P<hour>\d{1,2})(?P<minute>\d{2})\s*(?P<half>am|pm|a|p)?")
 
 
-def parse_time_of_day(text: str) -> datetime.time | None:
-    """Read a wall-clock time such as "7:30", "19", "7.30 pm", "1930" or "noon"."""
-    cleaned = _clean(text).replace("a.m", "am").replace("p.m", "pm").rstrip(".")
-    if cleaned in _TIME_WORDS:
-        return _TIME_WORDS[cleaned]
-    match = _CLOCK.fullmatch(cleaned) or _COMPACT.fullmatch(cleaned)
-    if match is None:
-        return None
-    hour = int(match["hour"])
-    minute = int(match["minute"] or 0)
-    half = match["half"]
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first so "twenty one" beats "twenty"."""
+    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+_UNIT_WORDS = {word: n for word, n in NUMBER_WORDS.items() if 1 <= n <= 9}
+_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50}
+# "seven": hours said as words, on the 24-hour clock too ("nineteen hundred").
+_HOUR_WORDS: dict[str, int] = {word: n for word, n in NUMBER_WORDS.items() if 1 <= n <= 20}
+_HOUR_WORDS.update({f"twenty {word}": 20 + n for word, n in _UNIT_WORDS.items() if n <= 3})
+# "seven thirty", "seven oh five", "nineteen hundred": minutes said after the hour.
+_MINUTE_WORDS: dict[str, int] = {"hundred": 0}
+for _word, _n in _UNIT_WORDS.items():
+    _MINUTE_WORDS[f"oh {_word}"] = _n
+    _MINUTE_WORDS[f"o {_word}"] = _n
+_MINUTE_WORDS.update({word: n for word, n in NUMBER_WORDS.items() if 10 <= n <= 19})
+for _tens, _t in _TENS_WORDS.items():
+    _MINUTE_WORDS[_tens] = _t
+    _MINUTE_WORDS.update({f"{_tens} {word}": _t + n for word, n in _UNIT_WORDS.items()})
+# "ten to nine", "quarter past 7", "twenty-five past six": minutes before or after an hour.
+_OFFSET_WORDS: dict[str, int] = {"quarter": 15, "a quarter": 15, "half": 30}
+_OFFSET_WORDS.update({word: n for word, n in NUMBER_WORDS.items() if 1 <= n <= 20})
+_OFFSET_WORDS.update({f"twenty {word}": 20 + n for word, n in _UNIT_WORDS.items()})
+
+_HOUR_TOKEN = rf"\d{{1,2}}|{_alternation(_HOUR_WORDS)}|noon|midday|midnight"
+_HALF = r"(?:\s*(?P<half>am|pm|a|p))?"
+# An hour on its own, as the target of "past"/"to" or after British "half": "7", "nine pm".
+_TARGET_HOUR = re.compile(rf"(?P<hour>{_HOUR_TOKEN}){_HALF}")
+# "seven", "seven thirty", "7 thirty", "seven 30 pm", "nineteen hundred".
+_SPOKEN = re.compile(
+    rf"(?P<hour>{_HOUR_TOKEN})(?:\s+(?P<minute>{_alternation(_MINUTE_WORDS)}|\d{{2}}))?{_HALF}"
+)
+_RELATIVE_TIME = re.compile(
+    rf"(?P<offset>{_alternation(_OFFSET_WORDS)}|\d{{1,2}})(?:\s+(?:minutes?|mins?))?"
+    r"\s+(?P<direction>past|after|to|before|till|til)\s+(?P<target>.+)"
+)
+_BRITISH_HALF = re.compile(r"half\s+(?P<target>(?!past\b).+)")
+
+_PERIOD = (
+    r"(?:(?:(?:in|during)\s+the|this|every|each|at|in)\s+)?"
+    r"(?P<period>morning|afternoon|evening|night|tonight)s?"
+)
+_PERIOD_FIRST = re.compile(rf"{_PERIOD}\b[\s,]*")
+_PERIOD_LAST = re.compile(rf"[\s,]*\b{_PERIOD}$")
+# Words around a time that don't change it: "at 6", "around 6:30", "6ish", "7 sharp".
+_TIME_LEAD = re.compile(
+    r"^(?:(?:at|around|about|approx|approximately|roughly|by|say|maybe|circa|ca|like"
+    r"|every\s+day|everyday|each\s+day|daily)\s+|[~@]\s*)+"
+)
+_TIME_TRAIL = re.compile(r"(?:\s*-?\s*ish|\s+or\s+so|\s+sharp|\s+at\s+the\s+latest)+$")
+_OCLOCK = re.compile(r"\s*\bo\s?'?\s?clock\b")
+_TWELVE_NAMED = re.compile(r"^(?:12|twelve)\s+(?=(?:noon|midday|midnight)$)")
+# Which 24-hour clock hours each part of the day covers, to check "7 in the evening" and to
+# refuse "3 in the evening" or "7am in the evening".
+_PERIOD_HOURS: dict[str, frozenset[int]] = {
+    "morning": frozenset(range(0, 12)),
+    "afternoon": frozenset(range(12, 20)),
+    "evening": frozenset(range(16, 24)),
+    "night": frozenset((*range(18, 24), *range(0, 6))),
+}
+
+
+def _to_24h(hour: int, half: str | None, period: str | None, *, fixed: bool = False) -> int | None:
+    """The 24-hour clock hour for an hour as typed, its am/pm and its part of the day.
+
+    `fixed` marks hours that are already unambiguous ("noon", "midnight"). Without am/pm, an
+    hour from 1 to 12 takes the part of the day: "7 in the evening" is 19, "12 at night" is 0,
+    "2 at night" is 2. A part of the day that contradicts the hour gives None.
+    """
     if half is not None:
         # A 12-hour clock has no 0 or 13: "12 am" is midnight, "12 pm" is noon.
-        if not 1 <= hour <= 12:
+        if fixed or not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if half.startswith("p") else 0)
-    if hour > 23 or minute > 59:
+        fixed = True
+    if hour > 23:
+        return None
+    if period is None:
+        return hour
+    if period == "tonight":
+        period = "night"
+    if not fixed and 1 <= hour <= 12:
+        if period == "morning":
+            hour %= 12
+        elif period == "night":
+            hour = hour % 12 + (12 if hour % 12 >= 6 else 0)
+        else:
+            hour = hour % 12 + 12
+    return hour if hour in _PERIOD_HOURS[period] else None
+
+
+def _hour_of(match: re.Match[str], period: str | None) -> int | None:
+    """The 24-hour clock hour named by a _TARGET_HOUR or _SPOKEN match."""
+    token = match["hour"]
+    if token in _TIME_WORDS:
+        return _to_24h(_TIME_WORDS[token].hour, match["half"], period, fixed=True)
+    hour = int(token) if token.isdigit() else _HOUR_WORDS[token]
+    return _to_24h(hour, match["half"], period)
+
+
+def _relative_time(cleaned: str, period: str | None) -> datetime.time | None:
+    """ "quarter to 8", "ten past nine pm", "half seven": minutes before or after an hour."""
+    offset = 30
+    relative = _RELATIVE_TIME.fullmatch(cleaned)
+    if relative is not None:
+        offset_text, target = relative["offset"], relative["target"]
+        offset = int(offset_text) if offset_text.isdigit() else _OFFSET_WORDS[offset_text]
+        if not 1 <= offset <= 30:
+            return None
+        if relative["direction"] in ("to", "before", "till", "til"):
+            offset = -offset
+    elif (british := _BRITISH_HALF.fullmatch(cleaned)) is not None:
+        target = british["target"]  # "half seven" is half past seven
+    else:
+        return None
+    hour_match = _TARGET_HOUR.fullmatch(target)
+    if hour_match is None:
+        return None
+    hour = _hour_of(hour_match, period)
+    if hour is None:
+        return None
+    minutes = (hour * 60 + offset) % (24 * 60)
+    return datetime.time(minutes // 60, minutes % 60)
+
+
+def _strip_time_words(cleaned: str) -> tuple[str, str | None]:
+    """Remove fillers and a part of the day: "in the evening at 7" → ("7", "evening")."""
+    cleaned = _TIME_LEAD.sub("", cleaned)
+    period = None
+    if (first := _PERIOD_FIRST.match(cleaned)) is not None and first.end() < len(cleaned):
+        period, cleaned = first["period"], cleaned[first.end() :]
+    elif (last := _PERIOD_LAST.search(cleaned)) is not None and last.start() > 0:
+        period, cleaned = last["period"], cleaned[: last.start()]
+    cleaned = _TIME_TRAIL.sub("", _TIME_LEAD.sub("", cleaned)).strip(" ,")
+    return cleaned, period
+
+
+def parse_time_of_day(text: str) -> datetime.time | None:
+    """Read a wall-clock time the way people type it.
+
+    Digits ("7:30", "19", "7.30 pm", "1930", "19h30", "7 p.m."), words ("seven", "seven
+    thirty", "noon", "midnight"), clock phrases ("half past seven", "quarter to 8", "ten to
+    nine", British "half seven" = 07:30) and a part of the day ("7 in the evening", "in the
+    evening at 7", "7 tonight"). Fillers are ignored: "at 6", "around 6:30", "6ish".
+
+    A bare hour without am/pm or a part of the day is read on the 24-hour clock, so "7" and
+    "seven" are 07:00. Anything else, including a sentence that merely contains a number,
+    is None.
+    """
+    cleaned = _clean(text.replace("’", "'")).replace("a.m", "am").replace("p.m", "pm")
+    cleaned = _OCLOCK.sub("", cleaned.rstrip("."))
+    cleaned = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", cleaned)  # "twenty-five" → "twenty five"
+    cleaned, period = _strip_time_words(cleaned)
+    cleaned = _TWELVE_NAMED.sub("", cleaned)  # "12 noon" → "noon"
+    if cleaned in _TIME_WORDS:
+        fixed_hour = _to_24h(_TIME_WORDS[cleaned].hour, None, period, fixed=True)
+        return None if fixed_hour is None else _TIME_WORDS[cleaned]
+    match = _CLOCK.fullmatch(cleaned) or _COMPACT.fullmatch(cleaned)
+    if match is not None:
+        minute = int(match["minute"] or 0)
+        hour = _to_24h(int(match["hour"]), match["half"], period)
+    elif (spoken := _SPOKEN.fullmatch(cleaned)) is not None:
+        minute_text = spoken["minute"]
+        if minute_text is None:
+            minute = 0
+        else:
+            minute = int(minute_text) if minute_text.isdigit() else _MINUTE_WORDS[minute_text]
+        hour = _hour_of(spoken, period)
+        if minute_text is not None and spoken["hour"] in _TIME_WORDS:
+            return None  # "noon thirty"
+    else:
+        return _relative_time(cleaned, period)
+    if hour is None or minute > 59:
         return None
     return datetime.time(hour, minute)
 
@@ -507,10 +664,24 @@ _HOURS_PER_UNIT: dict[str, float] = {
     **dict.fromkeys(("m", "min", "mins", "minute", "minutes"), 1 / 60),
     **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), 1.0),
     **dict.fromkeys(("d", "day", "days"), 24.0),
+    **dict.fromkeys(("weekend", "weekends"), 48.0),
     **dict.fromkeys(("w", "wk", "wks", "week", "weeks"), 168.0),
+    **dict.fromkeys(("fortnight", "fortnights"), 336.0),
 }
 _DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _DURATION_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+|[a-z]+|\S")
+# "a couple of days", "a few hours": vague amounts read as their smallest sensible number.
+_VAGUE_AMOUNTS = (
+    (re.compile(r"\b(?:a\s)?couple(?:\sof)?(?=\s[a-z])"), "2"),
+    (re.compile(r"\ba\sfew(?=\s[a-z])"), "3"),
+)
+_UNTIL = re.compile(r"(?:until|untill|till|til|through|thru|up\s(?:to|until))\s(?P<rest>.+)")
+_UNTIL_DAY = re.compile(
+    r"(?:(?:next|this|on|the)\s)?(?P<day>tomorrow|tmrw|tmr|[a-z]+)(?:\s(?P<at>.+))?"
+)
+_MORNING = re.compile(r"(?:in\sthe\s)?morning")
+# "until friday" runs to this local time that day (and "until monday morning" too).
+UNTIL_DAY_AT = datetime.time(9, 0)
 
 
 def _amount(token: str) -> float | None:
@@ -524,9 +695,67 @@ def _amount(token: str) -> float | None:
     return None if value is None else float(value)
 
 
-def parse_hours(text: str) -> float | None:
-    """Read a duration in hours: "36", "36h", "1.5 days", "a day", "1 day 12 hours"."""
+def _hours_until(rest: str, now: datetime.datetime | None, zone: str | None) -> float | None:
+    """Hours from `now` until a day named after "until": "friday", "tomorrow", "monday 6pm".
+
+    The window ends at UNTIL_DAY_AT (09:00) local time that day, also for "monday morning",
+    unless a time is given ("until friday 6pm").
+    Weekdays are the next one strictly after today, so "until friday" said on a Friday means
+    a week. `zone` is the IANA zone of "local"; without it, `now`'s own zone (UTC if naive).
+    """
+    if now is None:
+        return None
+    match = _UNTIL_DAY.fullmatch(rest)
+    if match is None:
+        return None
+    try:
+        tz: datetime.tzinfo = zoneinfo.ZoneInfo(zone) if zone else (now.tzinfo or datetime.UTC)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=datetime.UTC)
+    local = now.astimezone(tz)
+    day = match["day"]
+    if day in ("tomorrow", "tmrw", "tmr"):
+        ahead = 1
+    elif day in _WEEKDAYS:
+        ahead = (_WEEKDAYS[day] - local.weekday() - 1) % 7 + 1
+    else:
+        return None
+    at_text = match["at"]
+    at = UNTIL_DAY_AT
+    if at_text is not None and not _MORNING.fullmatch(at_text):
+        typed = parse_time_of_day(at_text)
+        if typed is None:
+            return None  # "until friday evening": say a time instead
+        at = typed
+    try:
+        target = datetime.datetime.combine(
+            local.date() + datetime.timedelta(days=ahead), at, tzinfo=tz
+        )
+    except OverflowError:
+        return None
+    # Subtract in UTC: the same tzinfo on both sides would give wall-clock hours across DST.
+    seconds = (target.astimezone(datetime.UTC) - now.astimezone(datetime.UTC)).total_seconds()
+    return seconds / 3600 if seconds > 0 else None
+
+
+def parse_hours(
+    text: str, *, now: datetime.datetime | None = None, zone: str | None = None
+) -> float | None:
+    """Read a duration in hours.
+
+    Amounts with units: "36", "36h", "1.5 days", "a day", "1 day 12 hours", "a day and a
+    half", "one and a half days", "half a day", "a weekend" (48), "a couple of days" (48).
+    A bare number is hours. With `now` (and the person's `zone`), also the time left until a
+    day: "until friday", "till tomorrow", "through Monday morning" run to 09:00 local time
+    that day (see _hours_until); without `now` those are None.
+    """
     cleaned = re.sub(r"(?<=\d),(?=\d)", ".", _clean(text))
+    if (until := _UNTIL.fullmatch(cleaned)) is not None:
+        return _hours_until(until["rest"], now, zone)
+    for pattern, number in _VAGUE_AMOUNTS:
+        cleaned = pattern.sub(number, cleaned)
     tokens = [t for t in _DURATION_TOKEN.findall(cleaned) if t not in ("and", ",")]
     if not tokens:
         return None
@@ -535,17 +764,32 @@ def parse_hours(text: str) -> float | None:
     unitless = False
     i = 0
     while i < len(tokens):
-        amount = _amount(tokens[i])
+        token = tokens[i]
+        amount = _amount(token)
         if amount is None:
             return None
         i += 1
-        # "half a day", "half an hour"
-        if tokens[i - 1] == "half" and i < len(tokens) and tokens[i] in ("a", "an"):
+        bare_number = bool(_DECIMAL.fullmatch(token)) or token in NUMBER_WORDS
+        following = tokens[i : i + 2]
+        if token == "half" and following[:1] in (["a"], ["an"]):
+            i += 1  # "half a day", "half an hour"
+        elif token in ("a", "an") and following[:1] == ["half"]:
+            amount, bare_number = 0.5, False  # "a half day"
             i += 1
+        elif bare_number and following == ["a", "half"]:
+            amount, bare_number = amount + 0.5, False  # "one and a half days"
+            i += 2
         if i < len(tokens) and tokens[i] in _HOURS_PER_UNIT:
-            total += amount * _HOURS_PER_UNIT[tokens[i]]
+            unit = _HOURS_PER_UNIT[tokens[i]]
+            total += amount * unit
             i += 1
-        elif not _DECIMAL.fullmatch(tokens[i - 1]) and tokens[i - 1] not in NUMBER_WORDS:
+            # "a day and a half", unless the half has its own unit ("… and a half hour").
+            if tokens[i : i + 2] == ["a", "half"] and (
+                i + 2 == len(tokens) or tokens[i + 2] not in _HOURS_PER_UNIT
+            ):
+                total += unit / 2
+                i += 2
+        elif not bare_number:
             return None  # "a" or "half" on its own says nothing
         else:
             # A bare number means hours, but only when it is the whole answer.
@@ -559,22 +803,80 @@ def parse_hours(text: str) -> float | None:
     return total
 
 
+# Number words in the bot's other languages (es, de, fr, pt), accents folded, one to ten.
+_FOREIGN_NUMBER_WORDS: dict[str, int] = {
+    # es
+    "cero": 0, "uno": 1, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+    "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+    # de
+    "null": 0, "eins": 1, "ein": 1, "eine": 1, "zwei": 2, "zwo": 2, "drei": 3, "vier": 4,
+    "funf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+    # fr ("un", "six" as above)
+    "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10,
+    # pt ("tres", "cinco", "seis" as above)
+    "um": 1, "uma": 1, "dois": 2, "duas": 2, "quatro": 4, "sete": 7, "oito": 8, "nove": 9,
+    "dez": 10,
+}  # fmt: skip
+# Every number as a single word, in any of the bot's languages.
+_ANY_NUMBER_WORDS: dict[str, int] = {**NUMBER_WORDS, **_FOREIGN_NUMBER_WORDS}
+_VAGUE_NUMBERS: dict[str, int] = {
+    **dict.fromkeys(("a couple", "couple", "a couple of", "a pair", "a pair of"), 2),
+    **dict.fromkeys(("a few", "few"), 3),
+}
+_NUMBER_LEAD = re.compile(
+    r"^(?:(?:about|around|roughly|approximately|approx|maybe|like|at\sleast|circa|ca)\s+|~\s*)+"
+)
+_NUMBER_TRAIL = re.compile(r"(?:\s*-?\s*ish|\s+or\s+so|\s+or\s+more|\s*\+)$")
+# "five or six", "5-6", "dos o tres", "zwei oder drei", "deux ou trois", "dois a três".
+_NUMBER_RANGE = re.compile(
+    r"(?P<low>.+?)(?:\s+(?:or|to|o|a|oder|bis|ou)\s+|\s*[-–—]\s*)(?P<high>.+)"
+)
+_DIGITS = re.compile(r"\d{1,7}", re.ASCII)
+
+
+def _single_number(text: str) -> int | None:
+    """One number as digits or a single number word in any of the bot's languages."""
+    if _DIGITS.fullmatch(text):
+        return int(text)
+    return _ANY_NUMBER_WORDS.get(text)
+
+
+def parse_number_word(text: str) -> int | None:
+    """Read a whole number people typed: "3", "three", "drei", "trois", "5+", "a couple" (2),
+    "a few" (3), "about 5", "5ish", and a range as its lower end ("five or six" → 5).
+
+    Number words go from zero to twenty in English and zero to ten in Spanish, German,
+    French and Portuguese (accents optional). None for anything else, including negatives
+    and fractions.
+    """
+    cleaned = _fold_accents(_clean(text))
+    cleaned = _NUMBER_TRAIL.sub("", _NUMBER_LEAD.sub("", cleaned)).strip()
+    if cleaned in _VAGUE_NUMBERS:
+        return _VAGUE_NUMBERS[cleaned]
+    single = _single_number(cleaned)
+    if single is not None:
+        return single
+    spread = _NUMBER_RANGE.fullmatch(cleaned)
+    if spread is None:
+        return None
+    low, high = _single_number(spread["low"]), _single_number(spread["high"])
+    return None if low is None or high is None else min(low, high)
+
+
 _NOBODY = frozenset({"none", "no one", "noone", "no-one", "nobody", "zero", "nil", "not one"})
 MAX_COUNT = 1000
 
 
 def parse_count(text: str) -> int | None:
-    """Read a small whole number: "3", "three", "5+", "none"."""
-    cleaned = _clean(text)
-    if cleaned in _NOBODY:
+    """Read a small whole number: "3", "three", "5+", "none", "a couple"; see parse_number_word.
+
+    At most MAX_COUNT.
+    """
+    if _clean(text) in _NOBODY:
         return 0
-    if cleaned in NUMBER_WORDS:
-        return NUMBER_WORDS[cleaned]
-    match = re.fullmatch(r"(\d{1,7})\s*\+?", cleaned)
-    if match is None:
-        return None
-    value = int(match[1])
-    return value if value <= MAX_COUNT else None
+    value = parse_number_word(text)
+    return value if value is not None and value <= MAX_COUNT else None
 
 
 # --- Dates -----------------------------------------------------------------------------------
@@ -609,7 +911,7 @@ for _number, _name in enumerate(
     _WEEKDAYS[_name[:3]] = _number
 _WEEKDAYS.update({"tues": 1, "thur": 3, "thurs": 3})
 
-_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 _ORDINAL = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _MONTH_WORD = r"(?P<month>[a-z]+)"
 _YEAR = r"(?:\s(?P<year>\d{4}))?"
@@ -617,7 +919,25 @@ _DAY_MONTH = re.compile(rf"{_ORDINAL}\s(?:of\s)?{_MONTH_WORD}{_YEAR}")
 _MONTH_DAY = re.compile(rf"{_MONTH_WORD}\s{_ORDINAL}{_YEAR}")
 _ISO = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})")
 _NUMERIC = re.compile(r"(?P<day>\d{1,2})[./-](?P<month>\d{1,2})(?:[./-](?P<year>\d{4}|\d{2}))?")
-_IN_AMOUNT = re.compile(r"in\s(?P<amount>\d+|[a-z]+)\s(?P<unit>days?|weeks?|months?|years?)")
+# "in 2 weeks", "two weeks", "a couple of weeks", "in a fortnight", "3 days from now".
+_IN_AMOUNT = re.compile(
+    r"(?:in\s)?(?P<amount>\d+|a\scouple(?:\sof)?|couple\sof|a\sfew|[a-z]+)"
+    r"\s(?P<unit>days?|weeks?|fortnights?|months?|years?)"
+    r"(?:\s(?:from\s(?:now|today)|time|later))?"
+)
+# "the 15th", "15th", "the 15": a day of the month, the next one after today.
+_DAY_OF_MONTH = re.compile(r"(?:the\s)?(?P<day>\d{1,2})(?:st|nd|rd|th)|the\s(?P<bare>\d{1,2})")
+_THIS = r"(?:the\s|this\s)?"
+_END_OF_MONTH = re.compile(rf"(?:the\s)?end\sof\s{_THIS}month|(?:this\s)?month\send|eom")
+_END_OF_NEXT_MONTH = re.compile(r"(?:the\s)?end\sof\snext\smonth")
+_END_OF_YEAR = re.compile(rf"(?:the\s)?end\sof\s{_THIS}year|(?:this\s)?year\send|eoy")
+_END_OF_NAMED_MONTH = re.compile(r"(?:the\s)?end\sof\s(?P<month>[a-z]+)")
+_MID = r"(?:mid|the\smiddle\sof|middle\sof)"
+_MID_MONTH = re.compile(rf"{_MID}\s{_THIS}month")
+_MID_NEXT_MONTH = re.compile(rf"{_MID}\snext\smonth")
+_MID_NAMED_MONTH = re.compile(rf"{_MID}\s(?P<month>[a-z]+)")
+_WEEKDAY_DATE = re.compile(r"(?:next\s|this\s(?:coming\s)?|coming\s|on\s)?(?P<day>[a-z]+)")
+MID_MONTH_DAY = 15
 
 
 def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
@@ -637,6 +957,13 @@ def _add_months(day: datetime.date, months: int) -> datetime.date | None:
     return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def _month_end(day: datetime.date | None) -> datetime.date | None:
+    """The last day of `day`'s month."""
+    if day is None:
+        return None
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
 def _upcoming(day: int, month: int, today: datetime.date) -> datetime.date | None:
     """A day and month without a year: this year, or next year once it has passed."""
     this_year = _safe_date(today.year, month, day)
@@ -646,6 +973,22 @@ def _upcoming(day: int, month: int, today: datetime.date) -> datetime.date | Non
     return _safe_date(today.year + 1, month, day)
 
 
+def _next_day_of_month(day: int, today: datetime.date) -> datetime.date | None:
+    """The first date after today that falls on this day of the month ("the 31st" skips
+    months without one)."""
+    if not 1 <= day <= 31:
+        return None
+    start = today + datetime.timedelta(days=1)
+    for months in range(13):
+        first = _add_months(start.replace(day=1), months)
+        if first is None:
+            return None
+        candidate = _safe_date(first.year, first.month, day)
+        if candidate is not None and candidate >= start:
+            return candidate
+    return None
+
+
 def _with_year(
     day: int, month: int, year: str | None, today: datetime.date
 ) -> datetime.date | None:
@@ -653,6 +996,47 @@ def _with_year(
         return _upcoming(day, month, today)
     full_year = int(year) + (2000 if len(year) == 2 else 0)
     return _safe_date(full_year, month, day)
+
+
+def _amount_of(text: str) -> int | None:
+    """The count in "in <amount> weeks": digits, "a", "two", "a couple of", "a few"."""
+    if text in ("a", "an"):
+        return 1
+    return parse_number_word(text)
+
+
+def _period_end_or_middle(cleaned: str, today: datetime.date) -> datetime.date | None:
+    """ "end of the month", "end of next month", "end of the year", "end of june", "mid-month".
+
+    "End of the month" said on its last day means the end of next month, and "end of the
+    year" on 31 December the end of next year: a target should lie ahead. Named months
+    and mid-month are likewise the next one after today. "Mid-month" is the 15th.
+    """
+    if _END_OF_MONTH.fullmatch(cleaned):
+        end = _month_end(today)
+        return _month_end(_add_months(today.replace(day=1), 1)) if end == today else end
+    if _END_OF_NEXT_MONTH.fullmatch(cleaned):
+        return _month_end(_add_months(today.replace(day=1), 1))
+    if _END_OF_YEAR.fullmatch(cleaned):
+        year = today.year + (1 if (today.month, today.day) == (12, 31) else 0)
+        return _safe_date(year, 12, 31)
+    if _MID_MONTH.fullmatch(cleaned):
+        return _next_day_of_month(MID_MONTH_DAY, today)
+    if _MID_NEXT_MONTH.fullmatch(cleaned):
+        next_month = _add_months(today.replace(day=1), 1)
+        return None if next_month is None else next_month.replace(day=MID_MONTH_DAY)
+    tomorrow = today + datetime.timedelta(days=1)
+    for pattern in (_END_OF_NAMED_MONTH, _MID_NAMED_MONTH):
+        match = pattern.fullmatch(cleaned)
+        if match is not None and match["month"] in _MONTHS:
+            month = _MONTHS[match["month"]]
+            if pattern is _MID_NAMED_MONTH:
+                return _upcoming(MID_MONTH_DAY, month, tomorrow)
+            this_year = _month_end(datetime.date(today.year, month, 1))
+            if this_year is not None and this_year > today:
+                return this_year
+            return _month_end(_safe_date(today.year + 1, month, 1))
+    return None
 
 
 def _relative(cleaned: str, today: datetime.date) -> datetime.date | None:
@@ -667,40 +1051,43 @@ def _relative(cleaned: str, today: datetime.date) -> datetime.date | None:
     if cleaned == "next month":
         return _add_months(today, 1)
     match = _IN_AMOUNT.fullmatch(cleaned)
-    if match is not None:
-        amount_text = match["amount"]
-        if amount_text.isdigit():
-            amount = int(amount_text)
-        elif amount_text in ("a", "an"):
-            amount = 1
-        elif amount_text in NUMBER_WORDS:
-            amount = NUMBER_WORDS[amount_text]
-        else:
-            return None
+    amount = None if match is None else _amount_of(match["amount"])
+    if match is not None and amount is not None:  # not "mid month"
         unit = match["unit"].rstrip("s")
         if unit == "month":
             return _add_months(today, amount)
         if unit == "year":
             return _add_months(today, amount * 12)
         return today + datetime.timedelta(days=amount * _UNIT_DAYS[unit])
-    weekday = re.fullmatch(r"(?:next\s|this\s|on\s)?([a-z]+)", cleaned)
-    if weekday is not None and weekday[1] in _WEEKDAYS:
-        # Strictly after today: "friday" said on a Friday means the next one.
-        ahead = (_WEEKDAYS[weekday[1]] - today.weekday() - 1) % 7 + 1
+    weekday = _WEEKDAY_DATE.fullmatch(cleaned)
+    if weekday is not None and weekday["day"] in _WEEKDAYS:
+        # Strictly after today: "friday" said on a Friday means the next one. "Next friday"
+        # and "this friday" are the same coming Friday.
+        ahead = (_WEEKDAYS[weekday["day"]] - today.weekday() - 1) % 7 + 1
         return today + datetime.timedelta(days=ahead)
-    return None
+    return _period_end_or_middle(cleaned, today)
 
 
 def parse_target_date(text: str, today: datetime.date) -> datetime.date | None:
-    """Read a calendar date: "2026-12-10", "10.12", "Dec 10", "in 2 weeks", "next friday"."""
-    # "Dec. 10, 2026" → "dec 10 2026"
+    """Read a calendar date on or after `today`, the person's local date.
+
+    Dates: "2026-12-10", "10.12", "Dec 10", "the 15th" (the next 15th after today).
+    Relative: "tomorrow", "in 2 weeks", "two weeks", "in a month" (same day, clamped to the
+    month's end), "next week" (+7), "next friday"/"this friday"/"friday" (the coming one,
+    strictly after today), "end of the month", "end of next month", "mid-month".
+    """
+    # "Dec. 10, 2026" → "dec 10 2026"; "two weeks' time" → "two weeks time"
     cleaned = re.sub(r"(?<=[a-z])\.", "", _clean(text)).replace(",", " ")
+    cleaned = re.sub(r"['’]", "", cleaned)
+    cleaned = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", cleaned)  # "mid-month"
     cleaned = " ".join(cleaned.split())
-    cleaned = re.sub(r"^(?:on|by|until|till)\s", "", cleaned)
-    cleaned = re.sub(r"^the\s", "", cleaned)
-    if not cleaned:
-        return None
+    cleaned = re.sub(r"^(?:on|by|until|till|before)\s", "", cleaned)
     try:
+        if match := _DAY_OF_MONTH.fullmatch(cleaned):
+            return _next_day_of_month(int(match["day"] or match["bare"]), today)
+        cleaned = re.sub(r"^the\s", "", cleaned)
+        if not cleaned:
+            return None
         relative = _relative(cleaned, today)
     except OverflowError:  # past year 9999
         return None
@@ -714,6 +1101,429 @@ def parse_target_date(text: str, today: datetime.date) -> datetime.date | None:
         match = pattern.fullmatch(cleaned)
         if match is not None and match["month"] in _MONTHS:
             return _with_year(int(match["day"]), _MONTHS[match["month"]], match["year"], today)
+    return None
+
+
+# --- Short answers: yes/no, days ago, moods, typed choices -----------------------------------
+
+# Skin tones, variation selectors and joiners that ride along with an emoji.
+_EMOJI_MODIFIERS = re.compile("[\U0001f3fb-\U0001f3ff\ufe0e\ufe0f\u200d]")
+_NOT_WORD = re.compile(r"[\W_]+")
+_REPEATS = re.compile(r"(\w)\1{2,}")
+
+
+def _plain(text: str) -> str:
+    """Words only, for comparing phrases: accents folded, lower-case, apostrophes dropped,
+    punctuation and emoji turned into spaces ("Sí!" → "si", "D'accord 👍" → "daccord")."""
+    folded = _fold_accents(text.casefold()).replace("’", "'").replace("'", "")
+    return " ".join(_NOT_WORD.sub(" ", folded).split())
+
+
+def _symbols(text: str) -> str:
+    """The emoji and other symbols in `text`, in order, without skin tones ("👍🏽" → "👍")."""
+    return "".join(ch for ch in _EMOJI_MODIFIERS.sub("", text) if unicodedata.category(ch) == "So")
+
+
+def _phrases(*phrases: str) -> frozenset[str]:
+    """A set of phrases in _plain form, so tables can be written with accents and capitals."""
+    return frozenset(_plain(phrase) for phrase in phrases)
+
+
+def _scored(table: dict[int, tuple[str, ...]]) -> dict[str, int]:
+    """Phrase → score, in _plain form; a phrase listed under two scores is a mistake."""
+    scores: dict[str, int] = {}
+    for score, phrases in table.items():
+        for phrase in phrases:
+            key = _plain(phrase)
+            if scores.setdefault(key, score) != score:
+                raise ValueError(f"{phrase!r} has two scores")
+    return scores
+
+
+_YES = _phrases(
+    "yes", "yes please", "yeah", "yea", "yah", "ya", "yep", "yup", "y", "sure", "sure thing",
+    "ok", "okay", "okey", "okie", "alright", "all right", "of course", "ofc", "definitely",
+    "absolutely", "certainly", "yes definitely", "yes of course", "sounds good",
+    # es
+    "sí", "claro", "vale", "por supuesto", "claro que sí", "sí claro",
+    # de
+    "ja", "jep", "jo", "klar", "na klar", "ja klar", "genau", "natürlich", "jawohl", "gerne",
+    # fr
+    "oui", "ouais", "bien sûr", "d'accord", "carrément", "oui bien sûr",
+    # pt
+    "sim", "com certeza", "claro que sim", "sim claro",
+)  # fmt: skip
+_NO = _phrases(
+    "no", "nope", "nah", "n", "not really", "no thanks", "no thank you", "not at all",
+    "no way", "never", "no no",
+    # es
+    "no gracias", "para nada",
+    # de
+    "nein", "nö", "ne", "nee", "nein danke", "gar nicht",
+    # fr
+    "non", "non merci", "pas vraiment", "pas du tout",
+    # pt
+    "não", "nao", "não obrigado", "não obrigada", "de jeito nenhum",
+)  # fmt: skip
+_YES_SYMBOLS = frozenset("👍👌✅✔☑🙆")
+_NO_SYMBOLS = frozenset("👎❌✖🙅⛔🚫")
+
+
+def parse_yes_no(text: str) -> bool | None:
+    """Read a whole message as yes (True) or no (False), in English, Spanish, German,
+    French or Portuguese: "yep", "sure!", "Sí", "ja", "ouais", "sim", "👍"; "nope", "no
+    thanks", "nein", "non", "não", "👎".
+
+    The whole message must be the answer: "no idea what to say" is None, not False. Case,
+    accents, punctuation and stretched letters ("yesss") don't matter; an emoji next to a
+    word must not contradict it ("yes 👎" is None).
+    """
+    words = _REPEATS.sub(r"\1", _plain(text))
+    symbols = set(_symbols(text))
+    if not words:
+        if symbols and symbols <= _YES_SYMBOLS:
+            return True
+        if symbols and symbols <= _NO_SYMBOLS:
+            return False
+        return None
+    if words in _YES:
+        return None if symbols & _NO_SYMBOLS else True
+    if words in _NO:
+        return None if symbols & _YES_SYMBOLS else False
+    return None
+
+
+_DAYS_AGO: dict[str, int] = _scored(
+    {
+        0: (
+            "today", "this morning", "this afternoon", "this evening", "tonight", "just now",
+            "earlier today", "a moment ago", "moments ago", "a few minutes ago",
+            "hoy", "esta mañana", "esta tarde", "esta noche", "hoy mismo",
+            "heute", "heute morgen", "heute früh", "heute nachmittag", "heute abend",
+            "aujourd'hui", "ce matin", "cet après-midi", "ce soir", "tout à l'heure",
+            "hoje", "hoje de manhã", "esta manhã", "hoje à tarde", "hoje cedo",
+        ),
+        1: (
+            "yesterday", "last night", "yesterday morning", "yesterday afternoon",
+            "yesterday evening", "yesterday night", "late last night",
+            "ayer", "anoche", "ayer por la mañana", "ayer por la tarde", "ayer por la noche",
+            "gestern", "gestern morgen", "gestern nachmittag", "gestern abend",
+            "hier", "hier matin", "hier après-midi", "hier soir",
+            "ontem", "ontem de manhã", "ontem à tarde", "ontem à noite",
+        ),
+        2: (
+            "the day before yesterday", "day before yesterday",
+            "anteayer", "antier", "antes de ayer", "vorgestern", "avant-hier",
+            "anteontem", "antes de ontem",
+        ),
+        3: ("a few days ago", "few days ago"),
+        7: (
+            "last week", "la semana pasada", "letzte woche", "vorige woche",
+            "la semaine dernière", "semaine dernière", "semana passada", "a semana passada",
+        ),
+    }
+)  # fmt: skip
+# "<n> days ago" in each language; <n> is digits or a number word.
+_AGO_PATTERNS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"(?:about\s|around\s|maybe\s)?(?P<n>.+?)(?:\sof)?\s(?P<unit>days?|weeks?)\sago",
+        r"hace\s(?P<n>.+?)\s(?P<unit>dias?|semanas?)",
+        r"vor\s(?P<n>.+?)\s(?P<unit>tagen?|tag|wochen?)",
+        r"il\sy\sa\s(?P<n>.+?)\s(?P<unit>jours?|semaines?)",
+        r"(?:ha|faz)\s(?P<n>.+?)\s(?P<unit>dias?|semanas?)",
+    )
+)
+_ONE = frozenset({"a", "an", "one", "einem", "einer"})
+MAX_DAYS_AGO = 366
+
+
+def parse_relative_day(text: str) -> int | None:
+    """How many days ago a message says something happened: "today"/"this morning" 0,
+    "yesterday"/"last night" 1, "the day before yesterday"/"2 days ago" 2, "a few days ago"
+    3, "last week"/"a week ago" 7, "3 weeks ago" 21; also "hoy/ayer", "heute/gestern",
+    "aujourd'hui/hier", "hoje/ontem" and "hace 3 días", "vor 3 Tagen", "il y a 3 jours",
+    "há 3 dias". At most MAX_DAYS_AGO; None for anything else, including the future.
+    """
+    words = _plain(text)
+    if words in _DAYS_AGO:
+        return _DAYS_AGO[words]
+    for pattern in _AGO_PATTERNS:
+        match = pattern.fullmatch(words)
+        if match is None:
+            continue
+        count = 1 if match["n"] in _ONE else parse_number_word(match["n"])
+        if count is None:
+            return None
+        days = count * (1 if match["unit"][0] in "dtj" else 7)
+        return days if days <= MAX_DAYS_AGO else None
+    return None
+
+
+# 1 is the worst, 5 the best. "ok"/"fine"/"alright" are 3, the middle: after a rejection
+# they usually mean "coping", and "good" (4) or "great" (5) are there for better days.
+_MOOD_WORDS: dict[str, int] = _scored(
+    {
+        1: (
+            "awful", "terrible", "horrible", "horrendous", "crushed", "devastated", "miserable",
+            "dreadful", "wrecked", "destroyed", "broken", "heartbroken", "hopeless",
+            "the worst", "worst", "shit", "shitty", "like shit", "crap", "crappy",
+            "fatal", "destrozado", "destrozada",
+            "schrecklich", "furchtbar", "beschissen", "am boden",
+            "nul", "catastrophique", "effondré", "effondrée",
+            "péssimo", "péssima", "horrível", "terrível", "arrasado", "arrasada",
+        ),
+        2: (
+            "bad", "down", "sad", "low", "gutted", "upset", "disappointed", "rough", "blue",
+            "hurt", "frustrated", "angry", "unhappy", "rubbish", "lousy", "poor", "not great",
+            "not good", "not well",
+            "mal", "triste", "decepcionado", "decepcionada",
+            "schlecht", "traurig", "mies", "enttäuscht",
+            "pas bien", "déçu", "déçue",
+            "chateado", "chateada",
+        ),
+        3: (
+            "meh", "okayish", "okay-ish", "ok-ish", "okish", "so-so", "so so", "mixed", "numb",
+            "neutral", "not sure", "unsure", "up and down", "could be better", "could be worse",
+            "average", "ok", "okay", "fine", "alright", "all right", "i dont know", "dunno",
+            "regular", "más o menos", "así así", "normal",
+            "geht so", "so lala", "naja", "mittel",
+            "bof", "comme ci comme ça", "moyen", "ça va",
+            "mais ou menos", "assim assim", "razoável",
+        ),
+        4: (
+            "good", "better", "not bad", "decent", "well", "hopeful", "calm", "positive",
+            "solid", "a bit better", "not too bad",
+            "bien", "mejor", "gut", "besser", "ganz gut", "mieux", "ça va bien", "pas mal",
+            "bem", "melhor",
+        ),
+        5: (
+            "great", "fine actually", "relieved", "optimistic", "amazing", "awesome",
+            "fantastic", "excellent", "wonderful", "brilliant", "happy", "very good",
+            "really good", "much better", "never better",
+            "genial", "muy bien", "excelente", "estupendo", "fenomenal",
+            "super", "sehr gut", "toll", "großartig", "prima", "klasse",
+            "génial", "très bien", "top",
+            "ótimo", "óptimo", "muito bem", "maravilhoso",
+        ),
+    }
+)  # fmt: skip
+# The intake's mood buttons are "1 😞", "2 😕", "3 😐", "4 🙂", "5 😊"; the rest follow them.
+_MOOD_SYMBOLS: dict[str, int] = {
+    **dict.fromkeys("😞😢😭😫😩💔", 1),
+    **dict.fromkeys("😕🙁☹😔😟😣😖👎", 2),
+    **dict.fromkeys("😐😑😶🤷", 3),
+    **dict.fromkeys("🙂😌👍", 4),
+    **dict.fromkeys("😊😀😃😄😁🥳🤩😍💪", 5),
+}
+_MOOD_DIGIT = re.compile(r"(?P<score>[1-5])(?:\s*(?:/|out\sof|of)\s*5)?")
+_MOOD_FILLER_FIRST = re.compile(
+    r"(?:i\sfeel|i\sam\sfeeling|im\sfeeling|feeling|i\sam|im|doing|honestly|tbh|to\sbe\shonest"
+    r"|just|still|pretty|quite|fairly|kinda|kind\sof|sort\sof|a\sbit|a\slittle|somewhat|rather"
+    r"|overall|estoy|me\ssiento|mir\sgehts|mir\sgeht\ses|es\sgeht\smir|ich\sbin|je\ssuis"
+    r"|je\sme\ssens|estou|eu\sestou|me\ssinto|to)\s(?P<rest>.+)"
+)
+_MOOD_FILLER_LAST = re.compile(
+    r"(?P<rest>.+?)\s(?:today|right\snow|now|honestly|tbh|i\sguess|i\sthink|overall"
+    r"|actually|thanks|thank\syou|heute|hoy|aujourdhui|hoje)"
+)
+_MOOD_NEGATION = re.compile(
+    r"(?:not\stoo|not\sso|not\sthat|not|no|nicht\sso|nicht|pas\strop|pas\ssi|pas|nao)"
+    r"\s(?P<rest>.+)"
+)
+_MOOD_INTENSIFIER = re.compile(
+    r"(?:very|really|so|too|extremely|incredibly|totally|absolutely|completely|super"
+    r"|muy|sehr|wirklich|tres|vraiment|muito)\s(?P<rest>.+)"
+)
+
+
+def _mood_of_words(words: str) -> int | None:
+    """The mood of a phrase in _plain form, peeling fillers, negation and intensifiers."""
+    if words in _MOOD_WORDS:
+        return _MOOD_WORDS[words]
+    for filler in (_MOOD_FILLER_FIRST, _MOOD_FILLER_LAST):
+        if (match := filler.fullmatch(words)) is not None:
+            return _mood_of_words(match["rest"])
+    if (match := _MOOD_NEGATION.fullmatch(words)) is not None:
+        inner = _mood_of_words(match["rest"])
+        # "not good" 2, "not bad" 4, "not terrible" 3.
+        return None if inner is None else {1: 3, 2: 4}.get(inner, 2)
+    if (match := _MOOD_INTENSIFIER.fullmatch(words)) is not None:
+        inner = _mood_of_words(match["rest"])
+        return None if inner is None else {2: 1, 4: 5}.get(inner, inner)
+    return None
+
+
+def parse_mood(text: str) -> int | None:
+    """Read how someone feels on a 1–5 scale (1 worst, 5 best).
+
+    A digit ("3", "3/5", "2 out of 5"), a mood word or short phrase ("gutted", "meh", "not
+    bad", "pretty good", "I'm feeling really low"), an emoji alone ("😞" 1, "😐" 3, "🙂"
+    4), or the basics in Spanish, German, French and Portuguese ("fatal", "schlecht",
+    "bien", "ótimo"). "ok", "okay", "fine", "alright" are 3; "fine actually" is 5.
+    Negation flips around the middle ("not good" 2, "not bad" 4) and "very"/"really" push
+    to the ends ("really bad" 1). None when the words aren't understood.
+    """
+    words = _plain(text)
+    symbols = _symbols(text)
+    without_symbols = "".join(ch for ch in _EMOJI_MODIFIERS.sub("", text) if ch not in symbols)
+    if digit := _MOOD_DIGIT.fullmatch(_clean(without_symbols)):
+        return int(digit["score"])
+    if words:
+        return _mood_of_words(words)
+    scores = {_MOOD_SYMBOLS[ch] for ch in symbols if ch in _MOOD_SYMBOLS}
+    return scores.pop() if len(scores) == 1 else None
+
+
+_ORDINAL_WORDS: dict[str, int] = {
+    word: n
+    for n, word in enumerate(
+        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"),
+        start=1,
+    )
+}
+_ORDINAL_WORDS["tenth"] = 10
+_POSITION = re.compile(
+    r"(?:the\s)?(?:(?P<kind>option|button|choice|number)\s)?(?P<n>[a-z0-9]+)"
+    r"(?:\s(?:one|option|button|choice))?"
+)
+_ORDINAL_DIGITS = re.compile(r"(?P<n>\d{1,2})(?:st|nd|rd|th)")
+_SIGNED_NUMBER = re.compile(r"[+\-−]\s*\d")
+_PLUS_LABEL = re.compile(r"\s*(?P<n>\d{1,7})\s*\+\s*")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+# Options that stand for "before the days the other options name" (the intake's "Earlier").
+_EARLIER = _phrases("earlier", "before that", "longer ago", "a while ago", "older")
+MIN_PREFIX_LETTERS = 3
+
+
+def _position(text: str, count: int) -> int | None:
+    """A 0-based option index from "the first one", "2nd", "option 2", "last" (bare numbers
+    are _number_matches' call). None if out of range."""
+    match = _POSITION.fullmatch(_plain(text))
+    if match is None:
+        return None
+    token = match["n"]
+    if token == "last":
+        return count - 1
+    if token in _ORDINAL_WORDS:
+        number: int | None = _ORDINAL_WORDS[token]
+    elif ordinal := _ORDINAL_DIGITS.fullmatch(token):
+        number = int(ordinal["n"])
+    elif match["kind"] is not None:
+        number = _single_number(token)
+    else:
+        return None
+    return number - 1 if number is not None and 1 <= number <= count else None
+
+
+def _option_number(value: str, label: str) -> int | None:
+    """The number an option stands for: a numeric value, or a label that is one ("5+")."""
+    if _DIGITS.fullmatch(value):
+        return int(value)
+    plus = _PLUS_LABEL.fullmatch(label)
+    if plus is not None:
+        return int(plus["n"])
+    return _single_number(_plain(label))
+
+
+def _option_polarity(value: str, label: str) -> bool | None:
+    """Whether an option means yes or no: by its value, its label or the label's first word
+    ("Yes, add another")."""
+    for candidate in (value, label, *_plain(label).split()[:1]):
+        answer = parse_yes_no(candidate)
+        if answer is not None:
+            return answer
+    return None
+
+
+def _exact_matches(text: str, options: Sequence[tuple[str, str]]) -> list[str]:
+    key = _plain(text)
+    signed = bool(_SIGNED_NUMBER.search(text))
+    if key:
+        return [
+            value
+            for value, label in options
+            if any(
+                key == _plain(side) and signed == bool(_SIGNED_NUMBER.search(side))
+                for side in (value, label)
+            )
+        ]
+    symbols = _symbols(text)  # an emoji alone: the option whose label has just that emoji
+    return [value for value, label in options if symbols and _symbols(label) == symbols]
+
+
+def _number_matches(text: str, options: Sequence[tuple[str, str]]) -> list[str]:
+    index = _position(text, len(options))
+    if index is not None:
+        return [options[index][0]]
+    numbers = [_option_number(value, label) for value, label in options]
+    numeric = any(n is not None for n in numbers) or any(
+        _ASCII_DIGIT.search(label) for _, label in options
+    )
+    if numeric:
+        wanted = parse_number_word(text)
+        if wanted is None:
+            return []
+        return [value for (value, _), n in zip(options, numbers, strict=True) if n == wanted]
+    bare = _single_number(_fold_accents(_clean(text)))
+    if bare is None or not 1 <= bare <= len(options):
+        return []
+    return [options[bare - 1][0]]
+
+
+def _yes_no_matches(text: str, options: Sequence[tuple[str, str]]) -> list[str]:
+    answer = parse_yes_no(text)
+    if answer is None:
+        return []
+    return [value for value, label in options if _option_polarity(value, label) is answer]
+
+
+def _day_matches(text: str, options: Sequence[tuple[str, str]]) -> list[str]:
+    days = parse_relative_day(text)
+    if days is None:
+        return []
+    same = [
+        value
+        for value, label in options
+        if days in (parse_relative_day(value), parse_relative_day(label))
+    ]
+    if same or days < 2:
+        return same
+    return [value for value, label in options if {_plain(value), _plain(label)} & _EARLIER]
+
+
+def _prefix_matches(text: str, options: Sequence[tuple[str, str]]) -> list[str]:
+    key = _plain(text)
+    if sum(ch.isalpha() for ch in key) < MIN_PREFIX_LETTERS:
+        return []
+    return [value for value, label in options if _plain(label).startswith(key)]
+
+
+_CHOICE_STAGES = (_exact_matches, _number_matches, _yes_no_matches, _day_matches, _prefix_matches)
+
+
+def match_choice(text: str, options: Sequence[tuple[str, str]]) -> str | None:
+    """The value of the button someone meant when they typed instead of tapping.
+
+    `options` are the prompt's buttons as (value, label) pairs. Tried in order, and the
+    first rule that matches anything decides; it must match exactly one option:
+
+    1. the label or value itself, ignoring case, accents, emoji and punctuation (an emoji
+       alone matches the label with that emoji: "😞" for "1 😞");
+    2. a position ("second", "the first one", "2nd", "option 2", "last") or a number:
+       when any option is numeric (a number value, or a digit in a label) a number picks
+       the option with that number ("5", "five", "5+"); otherwise it is the 1-based
+       position ("2"). So a typed "7" never becomes a button at "07:30 / 12:30 / 18:00";
+    3. yes/no words, for options whose value, label or label's first word is yes/no-like;
+    4. days ago, for today/yesterday-like options; 2 days or more picks an "Earlier" option;
+    5. a prefix of a label with at least MIN_PREFIX_LETTERS letters ("mos" for "Mostly").
+
+    None when nothing matches or the deciding rule matches more than one option.
+    """
+    for stage in _CHOICE_STAGES:
+        found = list(dict.fromkeys(stage(text, options)))
+        if found:
+            return found[0] if len(found) == 1 else None
     return None
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 # Telegram's limits (Bot API): a message's text and a button's callback data.
 MAX_MESSAGE_CHARS = 4096
 MAX_CALLBACK_BYTES = 64
+# Our own limit: a coach's message is short. /privacy, /journal pages and files are exempt.
+MAX_COACH_CHARS = 700
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from core.replies import Reply
 from core.status import CheckinKind, WalkStatus
 from core.texts.catalogue import say
 from core.walks import walk_streak, walks_this_week
-from handlers import options
+from handlers import feedback, options
 from handlers.context import Context
 from handlers.flows import SideFlow, end_flow, start_flow
 from handlers.journey import service
@@ -111,7 +111,7 @@ async def _walk(turn: Turn, checkin: Checkin, action: str) -> list[Reply]:
 async def _reentry(turn: Turn, action: str) -> list[Reply]:
     lang = turn.lang
     if action == "feedback":
-        return await service.feedback(turn)
+        return await feedback.show_feedback(turn)
     if action == "tailor":
         journey = await repo.latest_journey(turn.session, turn.user.telegram_id)
         if journey is None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
-from core.commands import help_text
+from core.commands import help_texts
 from core.replies import Reply
 from handlers.context import Context
 from handlers.pipeline import Turn, turn_handler
@@ -15,7 +15,7 @@ from handlers.pipeline import Turn, turn_handler
 
 async def show_help(turn: Turn) -> Sequence[Reply]:
     """Explain what the bot does and list every command."""
-    return [Reply(help_text(turn.lang))]
+    return [Reply(text) for text in help_texts(turn.lang)]
 
 
 def help_handlers() -> list[BaseHandler[Update, Context, None]]:

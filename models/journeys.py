@@ -33,6 +33,10 @@ class Journey(Base):
     completed_at: Mapped[datetime | None]
     # "Come back" nudges sent since the user last answered (0, 1 or 2; then silence).
     nudges: Mapped[int] = mapped_column(default=0)
+    # Times in a row the current prompt was not understood (the next refusal reads differently).
+    misses: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Acknowledgement variants already said in this journey, oldest first, space-separated.
+    said: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Answer(Base):

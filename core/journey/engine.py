@@ -3,8 +3,10 @@ the replies to send and the effects to store. Pure: no Telegram, no database, no
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
+from core import safety as _safety  # TEMPORARY until detect_distress lands (see below)
 from core.callbacks import Route, decode, encode
 from core.journey.model import (
     Back,
@@ -16,6 +18,7 @@ from core.journey.model import (
     JourneyView,
     LocationInput,
     Outcome,
+    PauseCheckins,
     PlanCheckin,
     PlannedView,
     SaveAnswer,
@@ -32,18 +35,29 @@ from core.journey.steps import (
     Expect,
     Invalid,
     Parsed,
+    Prompt,
     Reaction,
+    display_answer,
     meter,
     short,
 )
-from core.parsing import timezone_from_location
+from core.listening import AnswerKind, EntryKind, check_entry, classify_answer, short_at_word
+from core.parsing import match_choice, timezone_from_location
 from core.planner import format_day, format_local
 from core.replies import Button, Reply
+from core.safety import CRISIS_PAUSE_HOURS, crisis_reply
 from core.status import CheckinKind, JourneyStatus
-from core.texts.catalogue import say
+from core.texts.catalogue import EN, say
 
 # Button data: "j:<journey id>:<prompt key>:<value>"; "~s" and "~b" are Skip and Back.
 SKIP_VALUE, BACK_VALUE = "~s", "~b"
+# Care after soft distress: about the job search, more widely, keep going, pause for today.
+CARE_JOB, CARE_WIDE, CARE_GO, CARE_PAUSE = "~cj", "~cw", "~go", "~pz"
+CARE_VALUES = frozenset({CARE_JOB, CARE_WIDE, CARE_GO, CARE_PAUSE})
+# /new in the middle of a journey: start the new one, or keep going (the service does both).
+NEW_CONFIRM, KEEP_GOING = "~new", "~kg"
+# Misunderstandings in a row at one prompt before a skippable prompt moves on by itself.
+MAX_MISSES = 3
 MAX_HISTORY = 60
 BUTTONS_PER_ROW = 3
 
@@ -83,7 +97,8 @@ def render_prompt(ctx: Ctx, key: str, *, show_previous: bool = False) -> Reply:
     parts = [progress_header(prompt.step, ctx.lang), prompt.question(ctx)]
     previous = ctx.answer(key)
     if show_previous and previous and prompt.expects is not Expect.CHOICE:
-        parts.append(ctx.t("nav.previous_answer", answer=short(previous)))
+        shown = display_answer(key, previous, ctx.lang)
+        parts.append(ctx.t("nav.previous_answer", answer=short(shown)))
     jid = ctx.view.journey_id
     choices = [Button(c.label, button_data(jid, key, c.value)) for c in prompt.choices(ctx)]
     rows = _rows(choices)
@@ -95,6 +110,69 @@ def render_prompt(ctx: Ctx, key: str, *, show_previous: bool = False) -> Reply:
     if nav:
         rows.append(tuple(nav))
     return Reply("\n\n".join(p for p in parts if p), tuple(rows))
+
+
+def detect_distress(text: str) -> bool:  # TEMPORARY shim
+    found = getattr(_safety, "detect_distress", None)
+    return bool(found(text)) if found is not None else False
+
+
+def detect_reassurance(text: str) -> bool:  # TEMPORARY shim
+    found = getattr(_safety, "detect_reassurance", None)
+    return bool(found(text)) if found is not None else False
+
+
+def _keyboard(ctx: Ctx, *pairs: tuple[str, str]) -> tuple[tuple[Button, ...], ...]:
+    """One row of buttons on the current prompt: (value, catalogue key of the label)."""
+    jid, key = ctx.view.journey_id, ctx.view.prompt
+    return (tuple(Button(ctx.t(label), button_data(jid, key, value)) for value, label in pairs),)
+
+
+def _go_or_pause(ctx: Ctx) -> tuple[tuple[Button, ...], ...]:
+    return _keyboard(ctx, (CARE_GO, "care.btn.go"), (CARE_PAUSE, "care.btn.pause"))
+
+
+def _outcome(
+    ctx: Ctx,
+    replies: list[Reply],
+    effects: list[Effect] | None = None,
+    *,
+    status: str = JourneyStatus.ACTIVE,
+    misses: int = 0,
+) -> Outcome:
+    """The outcome at the view's current prompt, with the variants said so far."""
+    view = ctx.view
+    return Outcome(
+        replies, effects or [], view.prompt, view.history, status, misses, list(view.said)
+    )
+
+
+def _hold(ctx: Ctx, replies: list[Reply], effects: list[Effect] | None = None) -> Outcome:
+    """Answer without moving and without storing an answer."""
+    return _outcome(ctx, replies, effects, misses=ctx.view.misses)
+
+
+def _check_in_gently(ctx: Ctx) -> Outcome:
+    """Soft distress: never an answer. Ask whether it is about the job search or wider."""
+    buttons = _keyboard(ctx, (CARE_JOB, "care.btn.job"), (CARE_WIDE, "care.btn.wide"))
+    return _hold(ctx, [Reply(ctx.t("care.check"), buttons)])
+
+
+def _care(ctx: Ctx, value: str) -> Outcome:
+    """The buttons of the gentle check-in: job search, more widely, keep going, pause."""
+    view = ctx.view
+    if value == CARE_JOB:
+        return _hold(ctx, [Reply(ctx.t("care.job"), _go_or_pause(ctx))])
+    if value == CARE_WIDE:
+        until = ctx.now + timedelta(hours=CRISIS_PAUSE_HOURS)
+        replies = [
+            Reply(crisis_reply(ctx.lang)),
+            Reply(ctx.t("care.after_help"), _go_or_pause(ctx)),
+        ]
+        return _hold(ctx, replies, [PauseCheckins(until)])
+    if value == CARE_GO:
+        return _hold(ctx, [Reply(ctx.t("care.go")), render_prompt(ctx, view.prompt)])
+    return _outcome(ctx, [Reply(ctx.t("journey.paused"))], status=JourneyStatus.PAUSED)
 
 
 def _match_choice(choices: list[Choice], text: str) -> str | None:
@@ -131,15 +209,86 @@ def _read_input(ctx: Ctx, event: Input) -> tuple[Parsed | None, list[Reply]] | I
     if len(text) > MAX_ANSWER_CHARS:
         text = text[:MAX_ANSWER_CHARS].rstrip()
         notes.append(Reply(ctx.t("invalid.too_long", limit=MAX_ANSWER_CHARS)))
-    matched = _match_choice(prompt.choices(ctx), text)
+    choices = prompt.choices(ctx)
+    matched = _match_choice(choices, text)
+    if matched is None and choices:
+        matched = match_choice(text, [(c.value, c.label) for c in choices])
+    if matched is None and prompt.understand is not None:
+        matched = prompt.understand(ctx, text)
     if matched is not None:
         return matched, notes
     if prompt.parse is None:
-        return Invalid("invalid.choose")
+        return Invalid("miss.choice", (("options", _labels(choices)),))
     parsed = prompt.parse(ctx, text)
     if isinstance(parsed, Invalid):
         return parsed
     return parsed, notes
+
+
+def _labels(choices: list[Choice]) -> str:
+    return ", ".join(f"“{c.label}”" for c in choices)
+
+
+@dataclass(frozen=True, slots=True)
+class _Unheard:
+    """An answer that can't be used as it stands: what to say, and what to say when moving
+    on instead (None: keep asking, with clearer words each time)."""
+
+    say: str
+    move_on: str | None = None
+
+
+def _listen(ctx: Ctx, prompt: Prompt, value: Parsed) -> Parsed | _Unheard:
+    """Check a typed answer before it is used: names must be names; reflective answers that
+    are non-answers or anger are met in kind and never stored."""
+    if not isinstance(value, str):
+        return value
+    if prompt.entry is not None:
+        cleaned = check_entry(value, prompt.entry)
+        if cleaned is not None:
+            return cleaned
+        fallback = "entry.fallback.person" if prompt.entry is EntryKind.PERSON else "entry.fallback"
+        return _Unheard(ctx.t(f"entry.{prompt.entry.value}"), ctx.t(fallback))
+    if prompt.listens:
+        kind = classify_answer(value)
+        if kind is AnswerKind.NON_ANSWER:
+            example_key = f"example.{prompt.key}"
+            example = ctx.t(example_key) if example_key in EN else ""
+            said = ctx.variant("nonanswer", example=example) + " " + ctx.t("nonanswer.skip")
+            return _Unheard(said.strip(), ctx.t("nonanswer.move_on"))
+        if kind is AnswerKind.DISMISSIVE:
+            said = ctx.variant("anger") + " " + ctx.t("anger.retry")
+            return _Unheard(said, ctx.t("nonanswer.move_on"))
+    return value
+
+
+def _expected(ctx: Ctx) -> str:
+    prompt = PROMPTS[ctx.view.prompt]
+    choices = prompt.choices(ctx)
+    if prompt.expects is Expect.CHOICE or (choices and prompt.parse is None):
+        return ctx.t("miss.choice", options=_labels(choices))
+    return ctx.t(f"miss.{prompt.expects.value}")
+
+
+def _missed(ctx: Ctx, unheard: _Unheard, *, first_in_full: bool) -> Outcome:
+    """Not understood (or not usable): explain, with clearer words each time; after enough
+    misses a skippable prompt moves on by itself. Nothing is stored but the count."""
+    view = ctx.view
+    prompt = PROMPTS[view.prompt]
+    misses = view.misses + 1
+    if unheard.move_on is not None and misses >= 2 and prompt.skippable:
+        return _move(ctx, prompt.react(ctx, None), [Reply(unheard.move_on)])
+    if misses >= MAX_MISSES + 1 and prompt.skippable:
+        return _move(ctx, prompt.react(ctx, None), [Reply(ctx.t("nonanswer.move_on"))])
+    keyboard = render_prompt(ctx, view.prompt).buttons
+    if misses == 1 and first_in_full:
+        replies = [Reply(unheard.say), render_prompt(ctx, view.prompt)]
+    elif misses == 1:
+        replies = [Reply(unheard.say, keyboard)]
+    else:
+        key = "miss.second" if misses == 2 else "miss.third"
+        replies = [Reply(ctx.t(key, expected=_expected(ctx)), keyboard)]
+    return _outcome(ctx, replies, misses=misses)
 
 
 def _apply_to_view(view: JourneyView, effects: list[Effect]) -> None:
@@ -156,9 +305,15 @@ def advance(view: JourneyView, event: Input, now: datetime, default_zone: str) -
     ctx = Ctx(view, now, default_zone)
     prompt = PROMPTS[view.prompt]
     if view.status == JourneyStatus.COMPLETED:
-        return Outcome(
-            [Reply(ctx.t("journey.completed"))], [], view.prompt, view.history, view.status
-        )
+        return _after_journey(ctx, event)
+    if isinstance(event, ButtonInput) and event.value in CARE_VALUES:
+        return _care(ctx, event.value)
+    if isinstance(event, TextInput):
+        if detect_distress(event.text):
+            return _check_in_gently(ctx)
+        cared_for = view.care_until is not None and view.care_until > now
+        if cared_for and detect_reassurance(event.text):
+            return _hold(ctx, [Reply(ctx.t("care.reassured"), _go_or_pause(ctx))])
 
     if isinstance(event, Back):
         if not view.history:
@@ -167,7 +322,7 @@ def advance(view: JourneyView, event: Input, now: datetime, default_zone: str) -
         view.history = view.history[:-1]
         view.prompt = previous
         reply = render_prompt(ctx, previous, show_previous=True)
-        return Outcome([reply], [], previous, view.history, JourneyStatus.ACTIVE)
+        return _outcome(ctx, [reply])
 
     notes: list[Reply] = []
     if isinstance(event, Skip):
@@ -177,16 +332,20 @@ def advance(view: JourneyView, event: Input, now: datetime, default_zone: str) -
     else:
         read = _read_input(ctx, event)
         if isinstance(read, Invalid):
-            return _stay(ctx, [Reply(ctx.t(read.key, **dict(read.values)))])
+            said = ctx.t(read.key, **dict(read.values))
+            return _missed(ctx, _Unheard(said), first_in_full=True)
         value, notes = read
+        heard = _listen(ctx, prompt, value)
+        if isinstance(heard, _Unheard):
+            return _missed(ctx, heard, first_in_full=False)
+        value = heard
     return _move(ctx, prompt.react(ctx, value), notes)
 
 
 def _stay(ctx: Ctx, replies: list[Reply]) -> Outcome:
     """Explain, then ask the same prompt again: nothing is stored, nothing is lost."""
-    view = ctx.view
-    replies.append(render_prompt(ctx, view.prompt))
-    return Outcome(replies, [], view.prompt, view.history, JourneyStatus.ACTIVE)
+    replies.append(render_prompt(ctx, ctx.view.prompt))
+    return _hold(ctx, replies)
 
 
 def _move(ctx: Ctx, reaction: Reaction, notes: list[Reply]) -> Outcome:
@@ -198,8 +357,11 @@ def _move(ctx: Ctx, reaction: Reaction, notes: list[Reply]) -> Outcome:
     if not reaction.again and reaction.next != view.prompt:
         view.history = [*view.history, view.prompt][-MAX_HISTORY:]
         view.prompt = reaction.next
-    status: str = JourneyStatus.ACTIVE
     effects = list(reaction.effects)
+    if reaction.pause:
+        replies.append(Reply(ctx.t("journey.paused")))
+        return _outcome(ctx, replies, effects, status=JourneyStatus.PAUSED)
+    status: str = JourneyStatus.ACTIVE
     if view.prompt == "done":
         status = JourneyStatus.COMPLETED
         # The weekly options review runs while a journey is active.
@@ -207,7 +369,7 @@ def _move(ctx: Ctx, reaction: Reaction, notes: list[Reply]) -> Outcome:
         replies.append(Reply(wrap_up(ctx, effects)))
     else:
         replies.append(render_prompt(ctx, view.prompt))
-    return Outcome(replies, effects, view.prompt, view.history, status)
+    return _outcome(ctx, replies, effects, status=status)
 
 
 def resume_prompt(view: JourneyView, now: datetime, default_zone: str) -> Reply:
@@ -229,49 +391,89 @@ def upcoming(view: JourneyView, effects: list[Effect]) -> list[PlannedView]:
     return sorted(planned.values(), key=lambda p: p.due_at)
 
 
-def wrap_up(ctx: Ctx, effects: list[Effect] | None = None) -> str:
-    """The journey's summary: their words in brief, their plans, check-ins, commands."""
+WRAP_UP_LIMIT = 700
+
+
+def next_24_hours(ctx: Ctx) -> str:
+    """One concrete action for the next day, from what the journey planned."""
     a = ctx.view.answers
-    lines = [ctx.t("wrap.title"), ""]
-
-    def line(key: str, **values: object) -> None:
-        lines.append("• " + ctx.t(key, **values))
-
-    interview = " — ".join(short(a[k], 40) for k in ("company", "role") if a.get(k))
-    if interview:
-        line("wrap.interview", interview=interview)
-    if a.get("story"):
-        line("wrap.story", story=short(a["story"]))
-    if a.get("accept"):
-        line("wrap.accept", accept=short(a["accept"]))
-    lines.append("• " + meter(len(ctx.view.opportunities), ctx.lang))
-    if a.get("went_well") or a.get("went_badly"):
-        line(
-            "wrap.introspect",
-            well=short(a.get("went_well", "—"), 60),
-            badly=short(a.get("went_badly", "—"), 60),
-        )
-    if a.get("skill"):
-        line(
-            "wrap.learning",
-            skill=short(a["skill"], 60),
-            action=short(a.get("action", "—"), 60),
-            date=format_day(date.fromisoformat(a["goal_date"])) if a.get("goal_date") else "—",
-        )
-    if a.get("strengths"):
-        line(
-            "wrap.strengths", strengths=", ".join(short(s, 40) for s in a["strengths"].split("\n"))
-        )
+    if a.get("fb_draft") and a.get("fb_send") != "sent":
+        return ctx.t("wrap.next_24h.feedback")
     if a.get("next_opp"):
-        line("wrap.next", company=short(a["next_opp"], 40))
-    line("wrap.feedback_sent" if a.get("fb_send") == "sent" else "wrap.feedback_later")
-    planned = upcoming(ctx.view, effects or [])
-    if planned:
-        lines += ["", ctx.t("wrap.checkins")]
-        for item in planned:
-            when = format_local(item.due_at, ctx.zone)
-            if item.kind == CheckinKind.WALK_DAILY:
-                when = ctx.t("wrap.daily_at", time=a.get("walk", when))
-            lines.append("• " + ctx.t(f"checkin.{item.kind}", when=when))
-    lines += ["", ctx.t("wrap.commands")]
-    return "\n".join(lines)
+        return ctx.t("wrap.next_24h.tailor", company=short_at_word(a["next_opp"], 40))
+    if len(ctx.view.opportunities) < 5:
+        return ctx.t("wrap.next_24h.option")
+    if a.get("walk"):
+        return ctx.t("wrap.next_24h.walk", time=a["walk"])
+    return ctx.t("wrap.next_24h.feedback")
+
+
+def wrap_up(ctx: Ctx, effects: list[Effect] | None = None) -> str:
+    """The close: a few lines in their words (cut at word boundaries), the check-ins, and one
+    concrete action for the next 24 hours, within 700 characters; /journal has the rest."""
+    a = ctx.view.answers
+    head = [ctx.t("wrap.title.short"), ""]
+    # Most important first; lines are dropped from the end of this list until it fits.
+    optional: list[str] = []
+    if a.get("story"):
+        optional.append(ctx.t("wrap.story.start", story=short_at_word(a["story"], 60)))
+    optional.append(meter(len(ctx.view.opportunities), ctx.lang))
+    if a.get("strengths"):
+        items = [short_at_word(s, 30) for s in a["strengths"].split("\n") if s]
+        optional.append(ctx.t("wrap.strengths", strengths=", ".join(items[:3])))
+    if a.get("skill"):
+        when = format_day(date.fromisoformat(a["goal_date"])) if a.get("goal_date") else "—"
+        optional.append(
+            ctx.t(
+                "wrap.learning",
+                skill=short_at_word(a["skill"], 40),
+                action=short_at_word(a.get("action", "—"), 40),
+                date=when,
+            )
+        )
+    checkins: list[str] = []
+    for item in upcoming(ctx.view, effects or []):
+        when = format_local(item.due_at, ctx.zone)
+        if item.kind == CheckinKind.WALK_DAILY:
+            when = ctx.t("wrap.daily_at", time=a.get("walk", when))
+        checkins.append("• " + ctx.t(f"checkin.{item.kind}", when=when))
+    tail = ["", ctx.t("wrap.details")]
+    action = ["", next_24_hours(ctx)]
+
+    def render(lines: list[str], planned: list[str]) -> str:
+        body = [*head, *("• " + line for line in lines)]
+        if planned:
+            body += ["", ctx.t("wrap.checkins"), *planned]
+        return "\n".join([*body, *action, *tail])
+
+    text = render(optional, checkins)
+    while len(text) > WRAP_UP_LIMIT and (optional or checkins):
+        if optional:
+            optional.pop()
+        else:
+            checkins.pop()
+        text = render(optional, checkins)
+    return text
+
+
+def _after_journey(ctx: Ctx, event: Input) -> Outcome:
+    """After the last step: an answer that fits what was written, not one canned line."""
+    view = ctx.view
+    key = "journey.completed"
+    if isinstance(event, TextInput):
+        text = event.text.casefold()
+        kind = classify_answer(event.text)
+        if any(word in text for word in _THANKS):
+            key = "after.thanks"
+        elif any(word in text for word in _ABOUT_THE_LETTER):
+            key = "after.feedback"
+        elif kind in (AnswerKind.DISMISSIVE, AnswerKind.BLAMING) or any(
+            word in text for word in _FRUSTRATION
+        ):
+            key = "after.frustrated"
+    return _outcome(ctx, [Reply(ctx.t(key))], status=view.status, misses=view.misses)
+
+
+_THANKS = ("thank", "thx", "cheers", "gracias", "danke", "merci", "obrigad")
+_ABOUT_THE_LETTER = ("email", "e-mail", "letter", "feedback", "message", "rewrite", "mail")
+_FRUSTRATION = ("useless", "doesn't help", "doesnt help", "not helping", "pointless", "waste")

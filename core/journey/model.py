@@ -44,6 +44,12 @@ class JourneyView:
     timezone: str | None
     first_name: str | None
     language: str | None = None
+    # Until when coaching check-ins wait after crisis care (a crisis reply was sent recently).
+    care_until: datetime | None = None
+    # Times in a row the current prompt was not understood.
+    misses: int = 0
+    # Acknowledgement variants already said in this journey, oldest first.
+    said: list[str] = field(default_factory=list)
 
 
 # --- What the engine receives ------------------------------------------------------------
@@ -133,7 +139,22 @@ class CancelCheckins:
     kind: str
 
 
-Effect = SaveAnswer | ForgetAnswer | SetTimezone | AddOpportunity | PlanCheckin | CancelCheckins
+@dataclass(frozen=True, slots=True)
+class PauseCheckins:
+    """Hold every check-in of the user until `until` (crisis care was given)."""
+
+    until: datetime
+
+
+Effect = (
+    SaveAnswer
+    | ForgetAnswer
+    | SetTimezone
+    | AddOpportunity
+    | PlanCheckin
+    | CancelCheckins
+    | PauseCheckins
+)
 
 
 @dataclass(slots=True)
@@ -145,3 +166,7 @@ class Outcome:
     prompt: str = ""
     history: list[str] = field(default_factory=list)
     status: str = JourneyStatus.ACTIVE
+    # Misunderstandings in a row at `prompt` (0 once it moves on).
+    misses: int = 0
+    # Acknowledgement variants said so far (None: unchanged).
+    said: list[str] | None = None

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from enum import Enum
 from typing import ParamSpec
 
+from core.journey.feedback import Tone, compose_feedback
 from core.journey.model import (
     AddOpportunity,
     Effect,
@@ -21,14 +22,25 @@ from core.journey.model import (
     SaveAnswer,
     SetTimezone,
 )
+from core.listening import (
+    AnswerKind,
+    EntryKind,
+    check_entry,
+    choose_variant,
+    classify_answer,
+    own_words,
+    strength_items,
+)
 from core.parsing import (
     COMMON_ZONES,
     parse_count,
     parse_hours,
+    parse_mood,
+    parse_relative_day,
     parse_target_date,
     parse_time_of_day,
+    parse_yes_no,
     resolve_timezone,
-    split_items,
 )
 from core.planner import (
     add_working_days,
@@ -39,9 +51,11 @@ from core.planner import (
     next_daily,
 )
 from core.status import CheckinKind
-from core.texts.catalogue import say
+from core.texts.catalogue import EN, say
 
 TARGET_OPTIONS = 5
+# Acknowledgement variants a journey remembers having said (`journeys.said`).
+MAX_SAID = 40
 MAX_ANSWER_CHARS = 1500
 GRIEF_MIN_HOURS, GRIEF_MAX_HOURS = 12, 72
 FEEDBACK_FOLLOWUP_WORKING_DAYS = 3
@@ -99,6 +113,14 @@ class Ctx:
         """A stored answer of this journey."""
         return self.view.answers.get(key)
 
+    def variant(self, key: str, **values: object) -> str:
+        """One of the texts `key.1`, `key.2`, … not said yet in this journey (then the one
+        said longest ago); the journey remembers it (`journeys.said`)."""
+        options = [f"{key}.{n}" for n in range(1, 10) if f"{key}.{n}" in EN]
+        chosen = choose_variant(options, self.view.said)
+        self.view.said = [*(k for k in self.view.said if k != chosen), chosen][-MAX_SAID:]
+        return self.t(chosen, **values)
+
 
 @dataclass(slots=True)
 class Reaction:
@@ -111,6 +133,8 @@ class Reaction:
     standalone: str | None = None
     # Ask the same prompt again (e.g. after a gentle steer) instead of moving on.
     again: bool = False
+    # Stop for today: the journey pauses at `next` (everything is kept).
+    pause: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +169,12 @@ class Prompt:
     skippable: bool = True
     # Catalogue key of the label /journal shows beside the stored answer.
     journal_label: str | None = None
+    # A name-like answer (a company, a role, a person) checked before it is used.
+    entry: EntryKind | None = None
+    # A reflective answer: non-answers and anger are met in kind, never stored.
+    listens: bool = False
+    # Typed words that mean one of the buttons ("yes", "yesterday", "awful"): its value.
+    understand: Callable[[Ctx, str], str | None] | None = None
 
 
 PROMPTS: dict[str, Prompt] = {}
@@ -201,13 +231,41 @@ def _react_when(ctx: Ctx, value: Parsed | None) -> Reaction:
     return Reaction("mood", say=said, effects=_save("when", value))
 
 
+def _understand_when(ctx: Ctx, text: str) -> str | None:
+    days = parse_relative_day(text)
+    if days is None:
+        return None
+    return "today" if days == 0 else "yesterday" if days == 1 else "earlier"
+
+
+def _understand_mood(ctx: Ctx, text: str) -> str | None:
+    mood = parse_mood(text)
+    return str(mood) if mood is not None else None
+
+
 def _after_mood(ctx: Ctx) -> str:
     return "story" if ctx.view.timezone else "tz"
 
 
 def _react_mood(ctx: Ctx, value: Parsed | None) -> Reaction:
     said = [ctx.t(f"intake.mood.{value}")] if value else []
-    return Reaction(_after_mood(ctx), say=said, effects=_save("mood", value))
+    # The lowest mood gets a gentler pace: keep going slowly, or stop for today.
+    following = "pace" if value == "1" else _after_mood(ctx)
+    return Reaction(following, say=said, effects=_save("mood", value))
+
+
+def _react_pace(ctx: Ctx, value: Parsed | None) -> Reaction:
+    if value == "pause":
+        return Reaction(_after_mood(ctx), pause=True)
+    return Reaction(_after_mood(ctx), say=[ctx.t("pace.gentle")] if value else [])
+
+
+def _understand_yes_no(yes: str, no: str) -> Callable[[Ctx, str], str | None]:
+    def understand(ctx: Ctx, text: str) -> str | None:
+        answer = parse_yes_no(text)
+        return None if answer is None else yes if answer else no
+
+    return understand
 
 
 def _parse_zone(ctx: Ctx, text: str) -> Parsed | Invalid:
@@ -231,7 +289,16 @@ def _react_zone(ctx: Ctx, value: Parsed | None) -> Reaction:
 
 
 def _react_story(ctx: Ctx, value: Parsed | None) -> Reaction:
-    return Reaction("prepared", say=[ctx.t("s1.reframe")], effects=_save("story", value))
+    if value is None:
+        return Reaction("prepared")
+    kind = classify_answer(str(value))
+    if kind is AnswerKind.BLAMING:
+        said = ctx.t("s1.reframe.blaming")
+    elif kind is AnswerKind.SELF_BLAME:
+        said = ctx.t("s1.reframe.self", words=own_words(str(value)))
+    else:
+        said = ctx.variant("s1.reframe")
+    return Reaction("prepared", say=[said], effects=_save("story", value))
 
 
 def _react_prepared(ctx: Ctx, value: Parsed | None) -> Reaction:
@@ -261,7 +328,10 @@ def _react_accept(ctx: Ctx, value: Parsed | None) -> Reaction:
     if value is None:
         return Reaction("opt_count")
     text = str(value).lower()
-    if any(marker in text for marker in _BLAME_MARKERS) and not ctx.answer("accept_steered"):
+    blaming = classify_answer(str(value)) is AnswerKind.BLAMING or any(
+        marker in text for marker in _BLAME_MARKERS
+    )
+    if blaming and not ctx.answer("accept_steered"):
         # Steer once, gently; the second sentence is kept whatever it says.
         return Reaction(
             "accept",
@@ -269,7 +339,7 @@ def _react_accept(ctx: Ctx, value: Parsed | None) -> Reaction:
             effects=[SaveAnswer("accept_steered", "1")],
             again=True,
         )
-    return Reaction("opt_count", say=[ctx.t("s2.thanks")], effects=_save("accept", value))
+    return Reaction("opt_count", say=[ctx.variant("s2.thanks")], effects=_save("accept", value))
 
 
 # --- Step 3: Have options -----------------------------------------------------------------
@@ -294,7 +364,16 @@ def _react_count(ctx: Ctx, value: Parsed | None) -> Reaction:
     if value is None:
         return _leave_options(ctx)
     count = int(str(value))
-    said = [ctx.t("s3.count.none" if count == 0 else "s3.count.some", count=count)]
+    key = (
+        "s3.count.none"
+        if count == 0
+        else "s3.count.one"
+        if count == 1
+        else "s3.count.some"
+        if count < TARGET_OPTIONS
+        else "s3.count.many"
+    )
+    said = [ctx.t(key, count=count)]
     if known:
         said.append(ctx.t("s3.already_known", known=known) + "\n" + meter(known, ctx.lang))
     return Reaction("opt_company", say=said, effects=_save("opt_count", count))
@@ -365,28 +444,59 @@ def _ask_went_badly(ctx: Ctx) -> str:
     return question
 
 
+def _reflect(ctx: Ctx, value: Parsed | None) -> list[str]:
+    """A real answer reflected back in a short phrase of the person's own words."""
+    return [ctx.variant("ack", words=own_words(str(value)))] if value is not None else []
+
+
 def _react_went_well(ctx: Ctx, value: Parsed | None) -> Reaction:
-    return Reaction("went_badly", effects=_save("went_well", value))
+    return Reaction("went_badly", say=_reflect(ctx, value), effects=_save("went_well", value))
 
 
 def _react_went_badly(ctx: Ctx, value: Parsed | None) -> Reaction:
-    return Reaction("why", effects=_save("went_badly", value))
+    effects = _save("went_badly", value)
+    # The feedback request may mention it: only a real answer, in a few of their words.
+    if value is not None and classify_answer(str(value)) is AnswerKind.SUBSTANTIVE:
+        effects.append(SaveAnswer("fb_weak_spot", _mid_sentence(own_words(str(value)))))
+    return Reaction("why", say=_reflect(ctx, value), effects=effects)
+
+
+def _mid_sentence(words: str) -> str:
+    """Their words to go inside a sentence: "The case study" → "the case study" ("I", "SQL"
+    and names keep their capitals)."""
+    first = words.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and first[1:].islower() and first in _LOWERABLE:
+        return words[0].lower() + words[1:]
+    return words
+
+
+# Sentence-initial words that are not names: lowercase them inside a sentence.
+_LOWERABLE = frozenset({"The", "A", "An", "My", "Our", "That", "This", "When", "How", "Not"})
 
 
 def _react_why(ctx: Ctx, value: Parsed | None) -> Reaction:
-    return Reaction("practice", say=[ctx.t("s4.saved")], effects=_save("why", value))
+    # Only say it was saved when something of step 4 really was.
+    saved = value is not None or ctx.answer("went_well") or ctx.answer("went_badly")
+    return Reaction(
+        "practice", say=[ctx.t("s4.saved")] if saved else [], effects=_save("why", value)
+    )
 
 
 def _react_practice(ctx: Ctx, value: Parsed | None) -> Reaction:
-    said = [ctx.t("s4.practice_thanks")] if value else []
-    return Reaction("skill", say=said, effects=_save("practice", value))
+    if value is None:
+        return Reaction("skill")
+    if classify_answer(str(value)) is AnswerKind.NON_ANSWER:  # "no one", "nobody"
+        return Reaction("skill", say=[ctx.t("s4.practice_alone")])
+    return Reaction(
+        "skill", say=[ctx.variant("s4.practice_thanks")], effects=_save("practice", value)
+    )
 
 
 # --- Step 5: Keep learning ----------------------------------------------------------------
 
 
 def _react_skill(ctx: Ctx, value: Parsed | None) -> Reaction:
-    return Reaction("action", effects=_save("skill", value))
+    return Reaction("action", say=_reflect(ctx, value), effects=_save("skill", value))
 
 
 def _react_action(ctx: Ctx, value: Parsed | None) -> Reaction:
@@ -430,8 +540,8 @@ def _react_goal_date(ctx: Ctx, value: Parsed | None) -> Reaction:
 
 
 def _parse_items(ctx: Ctx, text: str) -> Parsed | Invalid:
-    items = split_items(text)
-    return items if items else Invalid("invalid.empty")
+    items = strength_items(text)
+    return items if items else Invalid("entry.strength")
 
 
 def _react_strengths(ctx: Ctx, value: Parsed | None) -> Reaction:
@@ -482,7 +592,7 @@ def _react_grief(ctx: Ctx, value: Parsed | None) -> Reaction:
 
 
 def _parse_grief_hours(ctx: Ctx, text: str) -> Parsed | Invalid:
-    hours = parse_hours(text)
+    hours = parse_hours(text, now=ctx.now, zone=ctx.zone)
     if hours is None:
         return Invalid("invalid.hours")
     if not GRIEF_MIN_HOURS <= hours <= GRIEF_MAX_HOURS:
@@ -499,6 +609,9 @@ def _react_grief_hours(ctx: Ctx, value: Parsed | None) -> Reaction:
 # --- Step 8: Take a walk -------------------------------------------------------------------
 
 
+_DECLINED = "declined"
+
+
 def _parse_time(ctx: Ctx, text: str) -> Parsed | Invalid:
     at = parse_time_of_day(text)
     if at is None:
@@ -506,7 +619,22 @@ def _parse_time(ctx: Ctx, text: str) -> Parsed | Invalid:
     return at.strftime("%H:%M")
 
 
+def _parse_walk(ctx: Ctx, text: str) -> Parsed | Invalid:
+    at = parse_time_of_day(text)
+    if at is not None:
+        return at.strftime("%H:%M")
+    # "no", "I don't walk", "walking won't fix a rigged market": opting out, not a typo.
+    if parse_yes_no(text) is False or classify_answer(text) in _REFUSALS:
+        return _DECLINED
+    return Invalid("invalid.time", (("text", text[:20]),))
+
+
+_REFUSALS = frozenset({AnswerKind.DISMISSIVE, AnswerKind.BLAMING, AnswerKind.NON_ANSWER})
+
+
 def _react_walk(ctx: Ctx, value: Parsed | None) -> Reaction:
+    if value == _DECLINED:
+        return Reaction("next_opp", say=[ctx.t("s8.declined")])
     if value is None:
         kept = ctx.answer("walk")  # skipped after Back: the planned walk stays
         said = ctx.t("s8.kept", time=kept) if kept else ctx.t("s8.skipped")
@@ -539,7 +667,8 @@ def _parse_next_opp(ctx: Ctx, text: str) -> Parsed | Invalid:
     for opportunity in ctx.view.opportunities:
         if opportunity.company.casefold() == text.strip().casefold():
             return str(opportunity.id)
-    return "new:" + text
+    company = check_entry(text, EntryKind.EMPLOYER)
+    return "new:" + company if company else Invalid("entry.employer")
 
 
 def _react_next_opp(ctx: Ctx, value: Parsed | None) -> Reaction:
@@ -579,30 +708,30 @@ def _react_tailor(ctx: Ctx, value: Parsed | None) -> Reaction:
 # --- Step 10: Ask for feedback ---------------------------------------------------------------
 
 
-def feedback_request(ctx: Ctx, interviewer: str | None) -> str:
-    """A polite, ready-to-send feedback request written from the journey's answers."""
-    role = short(ctx.answer("role") or "", 120) or None
-    company = short(ctx.answer("company") or "", 120) or None
-    position = (
-        ctx.t("s10.letter.role_at", role=role, company=company)
-        if role and company
-        else ctx.t("s10.letter.role", role=role)
-        if role
-        else ctx.t("s10.letter.at", company=company)
-        if company
-        else ctx.t("s10.letter.position")
+def _feedback_request(ctx: Ctx, interviewer: str | None) -> str:
+    """The feedback request from the journey's checked answers (names checked when given)."""
+    return compose_feedback(
+        lang=ctx.lang,
+        first_name=ctx.view.first_name,
+        interviewer=interviewer,
+        company=_checked(ctx.answer("company"), EntryKind.COMPANY),
+        role=_checked(ctx.answer("role"), EntryKind.ROLE),
+        weak_spot=ctx.answer("fb_weak_spot"),
+        prepared=ctx.answer("prepared"),
     )
-    return ctx.t(
-        "s10.letter",
-        greeting=short(interviewer or "", 120) or ctx.t("s10.letter.team"),
-        position=position,
-        name=ctx.view.first_name or "",
-    ).strip()
+
+
+def _checked(value: str | None, kind: EntryKind) -> str | None:
+    return check_entry(value, kind) if value else None
 
 
 def _react_interviewer(ctx: Ctx, value: Parsed | None) -> Reaction:
-    letter = feedback_request(ctx, str(value) if value else None)
-    effects = [*_save("interviewer", value), SaveAnswer("fb_draft", letter)]
+    letter = _feedback_request(ctx, str(value) if value else None)
+    effects = [
+        *_save("interviewer", value),
+        SaveAnswer("fb_draft", letter),
+        SaveAnswer("fb_tone", Tone.WARM),
+    ]
     return Reaction("fb_send", say=[ctx.t("s10.here_it_is")], effects=effects, standalone=letter)
 
 
@@ -638,6 +767,7 @@ prompt(
     parse=_parse_free_text,
     react=_react_company,
     journal_label="label.company",
+    entry=EntryKind.COMPANY,
 )
 prompt(
     key="role",
@@ -647,6 +777,7 @@ prompt(
     parse=_parse_free_text,
     react=_react_role,
     journal_label="label.role",
+    entry=EntryKind.ROLE,
 )
 prompt(
     key="when",
@@ -659,6 +790,7 @@ prompt(
         ("earlier", "intake.when.earlier_label"),
     ),
     react=_react_when,
+    understand=_understand_when,
 )
 prompt(
     key="mood",
@@ -668,6 +800,15 @@ prompt(
     choices=lambda ctx: [Choice(str(n), ctx.t(f"intake.mood.label.{n}")) for n in range(1, 6)],
     react=_react_mood,
     journal_label="label.mood",
+    understand=_understand_mood,
+)
+prompt(
+    key="pace",
+    step=INTAKE,
+    question=_text("pace.ask"),
+    expects=Expect.CHOICE,
+    choices=_choices(("gentle", "pace.gentle_label"), ("pause", "pace.pause_label")),
+    react=_react_pace,
 )
 prompt(
     key="tz",
@@ -686,6 +827,7 @@ prompt(
     parse=_parse_free_text,
     react=_react_story,
     journal_label="label.story",
+    listens=True,
 )
 prompt(
     key="prepared",
@@ -699,6 +841,7 @@ prompt(
     ),
     react=_react_prepared,
     journal_label="label.prepared",
+    understand=_understand_yes_no("yes", "not_really"),
 )
 prompt(
     key="accept",
@@ -708,6 +851,7 @@ prompt(
     parse=_parse_free_text,
     react=_react_accept,
     journal_label="label.accept",
+    listens=True,
 )
 prompt(
     key="opt_count",
@@ -725,6 +869,7 @@ prompt(
     expects=Expect.TEXT,
     parse=_parse_free_text,
     react=_react_opp_company,
+    entry=EntryKind.EMPLOYER,
 )
 prompt(
     key="opt_role",
@@ -733,6 +878,7 @@ prompt(
     expects=Expect.TEXT,
     parse=_parse_free_text,
     react=_react_opp_role,
+    entry=EntryKind.ROLE,
 )
 prompt(
     key="opt_stage",
@@ -749,6 +895,7 @@ prompt(
     expects=Expect.CHOICE,
     choices=_choices(("add", "s3.more.add"), ("done", "s3.more.done")),
     react=_react_opp_more,
+    understand=_understand_yes_no("add", "done"),
 )
 prompt(
     key="went_well",
@@ -758,6 +905,7 @@ prompt(
     parse=_parse_free_text,
     react=_react_went_well,
     journal_label="label.went_well",
+    listens=True,
 )
 prompt(
     key="went_badly",
@@ -767,6 +915,7 @@ prompt(
     parse=_parse_free_text,
     react=_react_went_badly,
     journal_label="label.went_badly",
+    listens=True,
 )
 prompt(
     key="why",
@@ -776,6 +925,7 @@ prompt(
     parse=_parse_free_text,
     react=_react_why,
     journal_label="label.why",
+    listens=True,
 )
 prompt(
     key="practice",
@@ -794,6 +944,7 @@ prompt(
     parse=_parse_free_text,
     react=_react_skill,
     journal_label="label.skill",
+    listens=True,
 )
 prompt(
     key="action",
@@ -803,6 +954,7 @@ prompt(
     parse=_parse_free_text,
     react=_react_action,
     journal_label="label.action",
+    listens=True,
 )
 prompt(
     key="goal_date",
@@ -829,6 +981,7 @@ prompt(
     question=_text("s7.grief"),
     expects=Expect.CHOICE,
     choices=_choices(("24", "s7.24h"), ("48", "s7.48h"), ("custom", "s7.custom")),
+    parse=_parse_grief_hours,
     react=_react_grief,
 )
 prompt(
@@ -845,7 +998,7 @@ prompt(
     question=_text("s8.walk"),
     expects=Expect.TIME,
     choices=lambda ctx: [Choice(t, t) for t in ("07:30", "12:30", "18:00")],
-    parse=_parse_time,
+    parse=_parse_walk,
     react=_react_walk,
     journal_label="label.walk",
 )
@@ -866,6 +1019,7 @@ prompt(
     expects=Expect.TEXT,
     parse=_parse_free_text,
     react=_react_next_new,
+    entry=EntryKind.EMPLOYER,
 )
 prompt(
     key="tailor",
@@ -875,6 +1029,7 @@ prompt(
     choices=_choices(("ok", "s9.got_it")),
     react=_react_tailor,
     skippable=False,
+    understand=_understand_yes_no("ok", "ok"),
 )
 prompt(
     key="interviewer",
@@ -884,6 +1039,7 @@ prompt(
     parse=_parse_free_text,
     react=_react_interviewer,
     journal_label="label.interviewer",
+    entry=EntryKind.PERSON,
 )
 prompt(
     key="fb_send",
@@ -892,6 +1048,7 @@ prompt(
     expects=Expect.CHOICE,
     choices=_choices(("sent", "s10.send.yes"), ("later", "s10.send.later")),
     react=_react_fb_send,
+    understand=_understand_yes_no("sent", "later"),
 )
 prompt(
     key="done",

@@ -3,6 +3,8 @@ logic. Use `say(key, **values)`; values are inserted with str.format."""
 
 from __future__ import annotations
 
+from core.texts.coaching import COACHING_TEXTS
+from core.texts.feedback import FEEDBACK_TEXTS
 from core.texts.privacy import PRIVACY_TEXTS
 from core.texts.reminders import REMINDER_TEXTS
 from core.texts.safety import SAFETY_TEXTS
@@ -34,6 +36,7 @@ EN: dict[str, str] = {
         "I guide you through ten recovery steps and check in with you at the times you choose."
     ),
     "help.commands_title": "Commands:",
+    "help.more_title": "Reminders, help and your data:",
     # The journey as a whole.
     "journey.intro": (
         "First, a few quick questions about what happened. Skip anything you'd rather not say."
@@ -153,9 +156,10 @@ EN: dict[str, str] = {
         "energy into the next one.”"
     ),
     "s2.steer": (
-        "It's natural to look for a reason outside yourself, and sometimes things really are "
-        "unfair. But blaming them keeps your energy stuck there. Try once more with a sentence "
-        "about what is, and what you'll do: “I didn't get it, and…”"
+        "You may be right: some of it really was out of your hands, like we said in step 1. "
+        "That's exactly why it's worth letting go of: it won't change, and your energy is "
+        "better spent on the next one. Try one sentence about what is and what you'll do: "
+        "“I didn't get it, and…”"
     ),
     "s2.accept_again": "In your own words: one sentence that accepts what happened.",
     "s2.thanks": "That's the spirit. Accepting it doesn't mean it didn't matter; it frees you to move.",
@@ -454,6 +458,8 @@ EN: dict[str, str] = {
 EN.update(REMINDER_TEXTS)
 EN.update(PRIVACY_TEXTS)
 EN.update(SAFETY_TEXTS)
+EN.update(FEEDBACK_TEXTS)
+EN.update(COACHING_TEXTS)
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": EN}
 

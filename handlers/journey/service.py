@@ -9,8 +9,11 @@ from __future__ import annotations
 from core.callbacks import Route, decode, encode
 from core.journey.engine import (
     BACK_VALUE,
+    KEEP_GOING,
+    NEW_CONFIRM,
     SKIP_VALUE,
     advance,
+    button_data,
     parse_button,
     progress_header,
     render_prompt,
@@ -26,6 +29,7 @@ from core.journey.model import (
     JourneyView,
     OpportunityView,
     Outcome,
+    PauseCheckins,
     PlanCheckin,
     PlannedView,
     SaveAnswer,
@@ -70,6 +74,9 @@ async def load_view(turn: Turn, journey: Journey) -> JourneyView:
         timezone=turn.user.timezone,
         first_name=turn.first_name,
         language=turn.user.language_code,
+        care_until=turn.user.nudges_paused_until,
+        misses=journey.misses,
+        said=journey.said.split(),
     )
 
 
@@ -100,6 +107,9 @@ async def store(turn: Turn, journey: Journey, outcome: Outcome) -> None:
             await repo.cancel_checkins(
                 session, user_id=user_id, journey_id=journey.id, kind=effect.kind, now=now
             )
+        elif isinstance(effect, PauseCheckins):
+            await repo.pause_nudges(session, user_id=user_id, until=effect.until)
+            turn.user.nudges_paused_until = effect.until
         elif isinstance(effect, PlanCheckin):
             await repo.plan_checkin(
                 session,
@@ -112,6 +122,9 @@ async def store(turn: Turn, journey: Journey, outcome: Outcome) -> None:
             )
     journey.prompt = outcome.prompt
     journey.history = " ".join(outcome.history)
+    journey.misses = outcome.misses
+    if outcome.said is not None:
+        journey.said = " ".join(outcome.said)
     if outcome.status == JourneyStatus.COMPLETED and journey.status != JourneyStatus.COMPLETED:
         journey.completed_at = now
     journey.status = outcome.status
@@ -158,7 +171,28 @@ async def start(turn: Turn) -> list[Reply]:
 
 
 async def new(turn: Turn) -> list[Reply]:
-    """/new: a journey for another rejection; earlier ones are kept."""
+    """/new: a journey for another rejection; earlier ones are kept. In the middle of one,
+    ask first."""
+    journey = await _open_journey(turn)
+    if journey is not None:
+        lang = turn.lang
+        where = progress_header(PROMPTS[journey.prompt].step, lang).split("\n")[0]
+        buttons = (
+            (
+                Button(
+                    say("new.btn.yes", lang), button_data(journey.id, journey.prompt, NEW_CONFIRM)
+                ),
+                Button(
+                    say("new.btn.no", lang), button_data(journey.id, journey.prompt, KEEP_GOING)
+                ),
+            ),
+        )
+        return [Reply(say("new.confirm", lang, where=where), buttons)]
+    return await start_over(turn)
+
+
+async def start_over(turn: Turn) -> list[Reply]:
+    """Begin a new journey (the earlier one is kept, marked as left)."""
     await repo.set_flow(turn.session, user_id=turn.user.telegram_id, flow=None)
     return await begin(turn)
 
@@ -169,9 +203,13 @@ async def _open_journey(turn: Turn) -> Journey | None:
 
 
 async def handle(turn: Turn, event: Input) -> list[Reply]:
-    """An answer, Skip or Back at the current prompt."""
+    """An answer, Skip or Back at the current prompt (after the journey: a fitting answer)."""
     journey = await _open_journey(turn)
     if journey is None:
+        latest = await repo.latest_journey(turn.session, turn.user.telegram_id)
+        if latest is not None and latest.status == JourneyStatus.COMPLETED:
+            view = await load_view(turn, latest)
+            return advance(view, event, turn.now, turn.default_zone).replies
         return await _nothing_open(turn)
     if journey.status == JourneyStatus.PAUSED:
         return [Reply(say("journey.paused_hint", turn.user.language_code))]
@@ -196,7 +234,12 @@ async def press(turn: Turn) -> list[Reply]:
             Reply(say("nav.stale_here", lang)),
             resume_prompt(view, turn.now, turn.default_zone),
         ]
+    if value == NEW_CONFIRM:
+        return await start_over(turn)
     journey.status = JourneyStatus.ACTIVE
+    if value == KEEP_GOING:
+        view = await load_view(turn, journey)
+        return [resume_prompt(view, turn.now, turn.default_zone)]
     event: Input = (
         Skip() if value == SKIP_VALUE else Back() if value == BACK_VALUE else ButtonInput(value)
     )
@@ -309,15 +352,3 @@ async def journal_page(turn: Turn, page: int) -> list[Reply]:
     if page + 1 < pages:
         nav.append(Button(say("journal.older", lang), encode(Route.JOURNAL, page + 1)))
     return [Reply(text, (tuple(nav),) if nav else ())]
-
-
-async def feedback(turn: Turn) -> list[Reply]:
-    """/feedback: the feedback request composed in step 10, ready to copy again."""
-    lang = turn.user.language_code
-    journey = await repo.latest_journey(turn.session, turn.user.telegram_id)
-    draft = None
-    if journey is not None:
-        draft = (await repo.journey_answers(turn.session, journey.id)).get("fb_draft")
-    if draft is None:
-        return [Reply(say("feedback.not_yet", lang))]
-    return [Reply(say("feedback.again", lang)), Reply(draft)]

@@ -12,7 +12,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 from core.callbacks import Route
 from core.journey.model import Back, LocationInput, Skip, TextInput
 from core.replies import Reply
-from handlers import checkins, options, quiet, timezone, walk
+from handlers import checkins, feedback, options, quiet, timezone, walk
 from handlers.context import Context
 from handlers.flows import SideFlow, route_to_flow
 from handlers.journey import service
@@ -25,6 +25,7 @@ SIDE_FLOWS: tuple[SideFlow, ...] = (
     *timezone.FLOWS,
     *quiet.FLOWS,
     *walk.FLOWS,
+    *feedback.FLOWS,
 )
 
 
@@ -74,7 +75,6 @@ def journey_handlers() -> list[BaseHandler[Update, Context, None]]:
         ("pause", turn_handler(service.pause)),
         ("steps", turn_handler(service.steps)),
         ("journal", turn_handler(service.journal)),
-        ("feedback", turn_handler(service.feedback)),
     ]
     handlers: list[BaseHandler[Update, Context, None]] = [
         CommandHandler(name, callback, filters=private & message) for name, callback in commands

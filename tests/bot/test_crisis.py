@@ -46,7 +46,9 @@ async def test_a_negation_alone_is_not_a_crisis(chat: Conversation) -> None:
 
     replies = await chat.say("I'm not suicidal, just gutted")
 
-    assert "And the role" in replies[-1]
+    assert "not a crisis service" not in " ".join(replies)
+    # Not crisis language, and not a company name either: asked once more.
+    assert "company" in replies[-1]
 
 
 async def test_a_caption_is_screened_too(chat: Conversation) -> None:

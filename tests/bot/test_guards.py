@@ -88,11 +88,3 @@ async def test_unusual_text_round_trips_intact(
 
     (answer,) = await rows(engine, Answer)
     assert answer.value == text
-
-
-async def test_a_10000_character_message_gets_a_clear_reply(chat: Conversation) -> None:
-    await chat.say("/start")
-
-    replies = await chat.say("x" * 10_000)
-
-    assert replies[0] == "That's a lot, thank you for sharing it. I kept the first 1500 characters."

@@ -107,6 +107,7 @@ async def test_journal_paging_buttons(chat: Conversation, engine: AsyncEngine) -
     await chat.say("Analyst")
     for journey in range(6):
         await chat.say("/new")
+        await chat.tap("Start a new one")
         await chat.say(f"Company {journey}")
         await chat.say(f"Role {journey}")
 
@@ -180,3 +181,14 @@ async def test_someone_elses_opportunity_cannot_be_touched(
     assert replies[0] == "That one isn't on your list any more."
     (still,) = await rows(engine, Opportunity)
     assert still.closed_at is None
+
+
+async def test_a_10000_character_message_gets_a_clear_reply(chat: Conversation) -> None:
+    await chat.say("/start")
+    for _ in range(4):  # company, role, when, mood: to the first free-text answer
+        await chat.say("/skip")
+    await chat.tap("Berlin / Paris")
+
+    replies = await chat.say("x" * 10_000)
+
+    assert replies[0] == "That's a lot, thank you for sharing it. I kept the first 1500 characters."

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.settings import Settings
+from core.replies import MAX_COACH_CHARS
 from models import Answer, Checkin, Journey, Opportunity, User
 from tests.support.checkins import rows, stored_answers
 from tests.support.clock import NOW, FixedClock
@@ -105,23 +106,23 @@ async def test_the_whole_journey(chat: Conversation, engine: AsyncEngine) -> Non
     replies = await chat.say("Ms. Lee")
     assert replies[0] == "Here's a message you can copy and send:"
     letter = replies[1]
-    assert letter.startswith("Hello Ms. Lee,")
-    assert "the Data analyst role at Acme" in letter
+    assert letter.startswith("Subject: Feedback on my interview for the Data analyst role at Acme")
+    assert "Hello Ms. Lee," in letter
+    assert "in particular on the case study" in letter  # the weak spot from step 4
     assert letter.endswith("Alex")
     replies = await chat.tap("I'll send it")
     assert replies[0] == "I'll ask on Mon 30 Nov, 10:00 whether they replied."
     summary = replies[-1]
     assert summary.startswith("🎉 You've worked through all ten steps.")
+    assert len(summary) <= MAX_COACH_CHARS
     for expected in (
-        "The interview: Acme — Data analyst",
+        "The story you started with: “I froze on the case question and they saw it”",
         "Options: ▰▰▱▱▱ 2 of 5",
-        "Learning: Case interviews, starting with “Do two practice cases”, by Wed 9 Dec",
         "Your strengths: patient, curious, good with data",
-        "Next up: Globex",
         "for your walk, every day at 19:30",
         "when your grief window ends, Fri 27 Nov, 10:00",
         "about their reply to your feedback request, Mon 30 Nov, 10:00",
-        "about your learning goal, Wed 9 Dec, 10:00",
+        "Next 24 hours: tailor your CV for Globex.",
         "/journal",
     ):
         assert expected in summary
@@ -152,7 +153,9 @@ async def test_the_whole_journey(chat: Conversation, engine: AsyncEngine) -> Non
         "walk": "19:30",
         "next_opp": "Globex",
         "interviewer": "Ms. Lee",
+        "fb_weak_spot": "the case study",
         "fb_draft": letter,
+        "fb_tone": "warm",
         "fb_send": "sent",
     }
     (user,) = await rows(engine, User)
@@ -271,6 +274,8 @@ async def test_a_second_journey_keeps_the_first(chat: Conversation, engine: Asyn
     await walk_to_step_one(chat)
     await chat.say("First story")
     replies = await chat.say("/new")
+    assert "Start a new journey" in replies[-1]
+    replies = await chat.tap("Start a new one")
     assert "Which company was it?" in replies[-1]
     await chat.say("Hooli")
 

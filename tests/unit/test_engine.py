@@ -149,11 +149,24 @@ def test_a_choice_can_be_typed_by_its_label() -> None:
     assert SaveAnswer("prepared", "mostly") in outcome.effects
 
 
-def test_free_text_at_a_choice_asks_for_a_button() -> None:
+def test_free_text_at_a_choice_names_the_buttons() -> None:
     outcome = advance(view("prepared"), TextInput("I guess so?"), NOW, "UTC")
 
-    assert outcome.replies[0].text.startswith("Please pick one of the buttons")
+    assert outcome.replies[0].text.startswith("Tap one of the buttons, or type one of them")
+    assert "“Mostly”" in outcome.replies[0].text
     assert outcome.prompt == "prepared"
+    assert outcome.misses == 1
+
+
+def test_a_second_misunderstanding_says_what_is_expected_differently() -> None:
+    first = advance(view("prepared"), TextInput("banana"), NOW, "UTC")
+    again = view("prepared")
+    again.misses = first.misses
+    second = advance(again, TextInput("banana"), NOW, "UTC")
+
+    assert second.replies[0].text != first.replies[0].text
+    assert second.replies[0].text.startswith("Let me be clearer")
+    assert second.misses == 2
 
 
 def test_a_button_value_the_prompt_does_not_offer_is_refused() -> None:
@@ -168,7 +181,7 @@ def test_blaming_is_steered_once_then_accepted() -> None:
         view("accept"), TextInput("It was rigged for an internal candidate"), NOW, "UTC"
     )
     assert first.prompt == "accept"
-    assert "natural to look for a reason outside yourself" in first.replies[0].text
+    assert "You may be right" in first.replies[0].text
     assert all(not (isinstance(e, SaveAnswer) and e.key == "accept") for e in first.effects)
 
     second_view = view("accept", answers={"accept_steered": "1"})
