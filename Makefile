@@ -37,9 +37,10 @@ dockerlint: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest
 
-## Regenerate docs/conversation.md by talking to the real bot process (fake Bot API).
+## Regenerate docs/conversation.md, conversation-terse.md and conversation-distress.md by
+## talking to the real bot process (fake Bot API).
 transcript: $(STAMP)
-	$(BIN)/python docs/transcript.py docs/conversation.md
+	$(BIN)/python docs/transcript.py --out docs
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build *.egg-info

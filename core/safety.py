@@ -1,8 +1,26 @@
-"""Crisis safety: notice crisis language in free text, and say plainly where to find help.
+"""Crisis safety: notice crisis language and softer distress in free text, notice when someone
+says they are safe after all, and say plainly where to find help.
 
 Pure (no Telegram, no database). The conversation calls `detect_crisis` on every free text, in
 every state, before any step logic; when it fires, it answers with `crisis_reply` and pauses
 check-ins for `CRISIS_PAUSE_HOURS`. `/sos` answers with `sos_reply` at any time.
+
+Two tiers, one follow-up:
+
+* `detect_crisis(text)`: suicidal thoughts and self-harm, named or described ("I want to die",
+  "ich will nicht mehr leben", "quiero morirme", "j'ai envie d'en finir", "vou me matar").
+* `detect_distress(text)`: soft distress, the tier below: hopelessness ("what's the point",
+  "nada tiene sentido"), exhaustion with everything ("I'm so tired of everything", "I haven't
+  slept in weeks"), withdrawal ("I just want to disappear for a while", "no one would care")
+  and worthlessness ("I'm worthless", "je suis un raté", "ich bin ein Versager"). Crisis wins:
+  `detect_distress` is False whenever `detect_crisis` is True, so callers may ask either first.
+* `detect_reassurance(text)`: a follow-up saying the person is not in danger ("I'm not
+  suicidal, just tired", "mir geht's gut, bin nur müde", "estou bem, só cansado"). Never True
+  when the same text holds crisis language. It may be True together with `detect_distress`
+  ("I'm not suicidal, I just feel worthless"): safe, and still low.
+
+All three know English, Spanish, German, French and Portuguese, whatever the user's language
+setting (people switch languages, and mix them).
 
 How detection works, and the judgement calls behind it:
 
@@ -10,27 +28,55 @@ How detection works, and the judgement calls behind it:
   soft hyphens removed, casefolded, accents stripped, curly apostrophes made straight, runs of
   whitespace collapsed (line breaks are kept as clause breaks), stretched letters shortened
   ("diiiie" -> "die"), leetspeak undone inside words ("k1ll", "su1c1de"), spaced and starred
-  words rejoined ("k i l l", "s*icide"), and common chat spellings expanded ("im", "dont",
-  "wanna", "idk", "ngl").
-* A curated list of English phrase patterns (with word boundaries) then covers suicidal
-  ideation and self-harm in the ways people write it, plus a few unmistakable words in the
-  bot's other likely languages. Matching is deliberately generous for first-person statements
-  about wanting to die or not exist: a false alarm costs a kind message and a quiet day, a
-  miss costs far more.
-* Negation: a match is ignored when a negator (not, never, no, n't, "nothing like", "no way")
-  sits within about five words before it in the same clause. Clauses end at punctuation, line
-  breaks and words like "but", "and", "because", "if"; so "I'm not suicidal, but sometimes I
-  want to die" triggers on its second half. Phrases that contain their own negator ("can't go
-  on", "don't want to live", "no reason to live") include it in the pattern, so it never
-  cancels them, and "can't"/"couldn't" never negate. Distress phrases that merely contain a
-  negator ("not ok", "not sleeping", "trying not to", "don't know", "ngl") don't negate what
-  follows, and a fresh "I ..." after the negator starts a new clause ("I didn't get the job I
-  want to die"), unless only hedges sit between ("I don't think I'd ever hurt myself").
+  words rejoined ("k i l l", "s*icide"), and common English chat spellings expanded ("im",
+  "dont", "wanna", "idk", "ngl"). The other languages' phrases are matched against the same
+  text without those English expansions (so French "n'" and German "im" stay as written);
+  they are written with their accents and umlauts, which match with or without them ("müde",
+  "mude" and "muede"; "não" and "nao").
+* Per language, a table of phrase patterns (with word boundaries) covers each tier in the ways
+  people write it, typos included. Each phrase names a keyword that must occur in the text
+  before its pattern is tried, which keeps a call well under a millisecond. Crisis matching
+  is deliberately generous for first-person statements about wanting to die or not exist: a
+  false alarm costs a kind message and a quiet day, a miss costs far more.
+* Negation, English: a match is ignored when a negator (not, never, no, n't, "nothing like",
+  "no way") sits within about five words before it in the same clause. Clauses end at
+  punctuation, line breaks and words like "but", "and", "because", "if"; so "I'm not
+  suicidal, but sometimes I want to die" triggers on its second half. Phrases that contain
+  their own negator ("can't go on", "don't want to live", "no reason to live") include it in
+  the pattern, so it never cancels them, and "can't"/"couldn't" never negate. Distress phrases
+  that merely contain a negator ("not ok", "not sleeping", "trying not to", "don't know",
+  "ngl") don't negate what follows, and a fresh "I ..." after the negator starts a new clause
+  ("I didn't get the job I want to die"), unless only hedges sit between ("I don't think I'd
+  ever hurt myself").
+* Negation, Spanish, German, French and Portuguese: a negator ("no", "nunca", "nicht", "kein",
+  "pas", "jamais", "não", "nem", ...) cancels a match when it comes before it in the same
+  clause and every word between belongs to the verb chain that leads into the phrase: pronouns,
+  auxiliaries, "want/think/plan/intend" verbs and their prepositions ("no me quiero morir",
+  "não vou me matar", "je n'ai pas envie de mourir", "ich habe nicht vor, mich umzubringen",
+  "no creo que quiera morir"). Any other word breaks that chain ("no me llamaron, quiero morir",
+  "no conseguí el trabajo quiero morir" trigger). In French and German a negator right after the
+  phrase also cancels it ("je me tuerai jamais", "ich hasse mich nicht"), and negations inside a
+  phrase ("ich will nicht sterben", "je ne veux pas mourir") simply don't match it. As in
+  English, phrases that carry their own negator ("ya no quiero vivir", "ich will nicht mehr
+  leben", "je ne veux plus vivre", "não quero mais viver") include it, and distress phrases
+  that contain one ("no puedo más", "não aguento mais", "ich kann nicht mehr", "j'en peux plus",
+  "no estoy bien") don't negate what follows. German commas open a new clause only before
+  "ich"/"mir" (elsewhere they mostly introduce an infinitive: "nicht vor, mich umzubringen").
+  Words for suicide itself ("suicidal", "suicidio", "suicidaire", "Suizid", "Selbstmord") are
+  checked against every language's negation ("je ne suis pas suicidaire", "não sou suicida").
 * Figurative and job-search uses don't trigger: "this interview killed me", "I could kill for
   that job", "I'm dying to hear back", "the commute is killing me", "deadline", "career
   suicide", "Suicide Squad", "cut myself some slack", "burn myself out", "shot myself in the
-  foot", "killing myself preparing for this", "walked 5 kms".
-* Borderline calls:
+  foot", "killing myself preparing for this", "walked 5 kms". The same holds in the other
+  languages: "me mataron en la entrevista", "la entrevista me mató", "esta búsqueda me está
+  matando", "va a matarme", "me mato estudiando"; "das bringt mich um", "die Jobsuche wird mich
+  noch umbringen"; "ça va me tuer", "je vais me tuer à la tâche"; "essa entrevista vai me
+  matar", "me matar de estudar". Someone or something else "killing me" is the everyday idiom
+  for stress; only first-person intent ("me quiero matar", "ich bring mich um", "je vais me
+  tuer", "vou me matar") is crisis language. Dying "of embarrassment" is an idiom in every
+  language ("morir de vergüenza", "mourir de honte", "morrer de vergonha"); in English only
+  "die of shame" triggers, because shame after a rejection is where real despair lives.
+* Borderline calls, crisis:
   - "This job search is killing me" and "the commute is killing me" do NOT trigger: "X is
     killing me" is the everyday idiom for stress, and the coaching carries on. Anything
     about wanting to die, not exist or hurt oneself in the same message still triggers.
@@ -38,21 +84,52 @@ How detection works, and the judgement calls behind it:
     of embarrassment/cringe/boredom/laughter" does not either; "I want to die of shame" DOES,
     because shame after a rejection is where real despair lives.
   - "I'd rather die than work there again" does NOT trigger (hyperbole about a job); "I'd
-    rather be dead" on its own does.
-  - "Everyone would be better off without me" DOES trigger, even about a team.
+    rather be dead" on its own does. Likewise "mejor muerto que...", "lieber tot als...".
+  - "Everyone would be better off without me" DOES trigger, even about a team ("mejor sin
+    mí", "besser ohne mich", "mieux sans moi", "melhor sem mim").
   - "I can't do this anymore" and "I hate my life" do NOT trigger on their own: they are
-    frequent venting in a job search. "I can't go on (like this)" does.
+    frequent venting in a job search, and are soft distress instead. "I can't go on (like
+    this)" does, and so do "no puedo seguir así", "je ne peux plus continuer", "não consigo
+    mais continuar".
+  - "I want to disappear" (and "quiero desaparecer", "ich will verschwinden", "je veux
+    disparaître", "quero sumir") triggers; wanting to disappear "for a while" or "for a few
+    days" is soft distress; "into the floor" or "on holiday" is neither.
   - "kms" DOES trigger (as asked), except as kilometres ("walked 5 kms"); "kys" is aimed at
     someone else and doesn't.
   - "I'm not saying I want to die" and "I don't think I'm suicidal" count as negated; "I'm not
     suicidal, but..." followed by any crisis phrase triggers.
+* Soft distress, and the job talk it must leave alone. A distress phrase is about the person
+  or their life as a whole, never about one task, employer or event:
+  - "No point", "what's the point", "pointless", "no tiene sentido", "es hat keinen Sinn",
+    "ça sert à rien", "de que adianta" count only when they stand alone or reach everything
+    ("there's no point anymore", "what's the point of even trying", "¿para qué?"). With a
+    concrete thing to do they are job advice: "there's no point applying there twice", "what's
+    the point of a cover letter", "no tiene sentido aplicar dos veces" do NOT fire.
+  - Tiredness counts only when it covers everything, life or all the time ("I'm so tired of
+    everything", "tired all the time", "cansada de todo", "müde von allem", "fatigué de
+    tout"). Tired of one task ("I'm tired of writing cover letters") is not distress, and
+    neither is tiredness after one event: "I'm exhausted after the interview" (borderline,
+    decided: NOT distress, it is what interviews do to everyone). Sleep and appetite count
+    when they have gone on for a while ("I haven't slept in weeks", "can't sleep anymore");
+    "I can't sleep before big interviews" does not.
+  - Self-judgements count unless they are limited to a skill, task or event: "I'm worthless",
+    "I'm a failure", "I feel useless" fire; "I'm useless at negotiating", "I'm hopeless at
+    interviews", "I felt like a failure in that interview", "je suis nul en entretien", "soy
+    inútil con Excel" don't ("in life", "at everything" still count). Hating oneself "for"
+    one act ("I hate myself for not asking about salary") is self-blame about the search, not
+    distress.
+  - Giving up counts when it is about everything, life or oneself ("I give up on everything",
+    "me rindo con todo", "ich gebe alles auf"); "I give up" alone or "I give up on that
+    company" is job-search frustration, which the coaching answers.
+  - "No one cares" counts about the person ("no one would care", "nobody cares about me",
+    "a nadie le importo"), not about a CV detail ("nobody cares about your GPA").
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from core.texts.safety import SAFETY_TEXTS
@@ -62,6 +139,8 @@ __all__ = [
     "Helpline",
     "crisis_reply",
     "detect_crisis",
+    "detect_distress",
+    "detect_reassurance",
     "helplines_for",
     "normalise",
     "sos_reply",
@@ -77,12 +156,12 @@ CRISIS_PAUSE_HOURS = 24
 _APOSTROPHES = str.maketrans(
     dict.fromkeys("\u2018\u2019\u201b\u02bc\u02bb\u2032\u00b4`\uff07", "'")
 )
-_HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
-_LINE_BREAKS = re.compile(r"\s*\n\s*")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 _SPACED_LETTERS = re.compile(r"\b(?:[a-z][ .\-_]){3,}[a-z]\b")
 _BANG_IN_WORD = re.compile(r"(?<=[a-z])!(?=[a-z])")
-_TOKEN = re.compile(r"\S+")
+# A whitespace-separated token with a leetspeak character in it.
+_LEET_TOKEN = re.compile(r"[^\s013457@$]*+[013457@$]\S*")
 _LEET_I = str.maketrans("013457@$", "oieastas")
 _LEET_L = str.maketrans("013457@$", "oleastas")
 _LEET_CHARS = frozenset("013457@$")
@@ -112,8 +191,17 @@ _CENSORABLE = (
     "live",
     "living",
     "self",
+    "morir",
+    "matarme",
+    "morrer",
+    "matar",
+    "mourir",
+    "tuer",
+    "sterben",
+    "umbringen",
 )
-# Chat spellings, written out so the patterns (and the negation check) see one form.
+# English chat spellings, written out so the English patterns (and the negation check) see one
+# form. The other languages' patterns read the text without these.
 _WORD_FIXES: dict[str, str] = {
     "im": "i'm",
     "ive": "i've",
@@ -145,7 +233,6 @@ _WORD_FIXES: dict[str, str] = {
     "finna": "going to",
     "imma": "i'm going to",
     "ima": "i'm going to",
-    "i'mma": "i'm going to",
     "tryna": "trying to",
     "idk": "i don't know",
     "idc": "i don't care",
@@ -177,47 +264,73 @@ _WORD_FIXES: dict[str, str] = {
     "mysef": "myself",
     "mysel": "myself",
     "meself": "myself",
-    "can not": "cannot",
 }
-_WORD_FIX = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in sorted(_WORD_FIXES, key=len, reverse=True)) + r")\b"
+# Chat spellings that aren't a single word: (spelling, pattern, written out).
+_PHRASE_FIXES = tuple(
+    (spelling, re.compile(rf"\b{re.escape(spelling)}\b"), written)
+    for spelling, written in (("i'mma", "i'm going to"), ("can not", "cannot"))
 )
+_WORD_RUN = re.compile(r"\w+")
 # "want 2 die", "nothing 2 live 4".
 _TWO = re.compile(r"(?<=[a-z] )2(?= [a-z])")
 _FOUR = re.compile(r"(?<=[a-z] )4(?=$|[^\w])")
 
 
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One way of reading a normalised text: as the English patterns see it (chat spellings
+    written out) and as the other languages' patterns see it (without them)."""
+
+    english: str
+    plain: str
+
+
 def normalise(text: str) -> str:
-    """The text as the patterns see it (the first of its spellings; see module docstring)."""
-    return _spellings(text)[0]
+    """The text as the English patterns see it (the first of its readings; see module
+    docstring)."""
+    return _readings(text)[0].english
 
 
-def _spellings(text: str) -> list[str]:
+def _readings(text: str) -> tuple[_Reading, ...]:
     """The normalised text, once per way of reading leetspeak "1" (as "i", then as "l")."""
+    # Runs of spaces become one; line breaks (with blank lines and spaces around) become one.
+    lines = (" ".join(line.split()) for line in _unicode_folded(text).split("\n"))
+    base = "\n".join(line for line in lines if line)
+    if _LEET_CHARS.isdisjoint(base) and "!" not in base:
+        plain = _tidy(base)
+        return (_Reading(_expand(plain), plain),)
+    readings: list[_Reading] = []
+    for table in (_LEET_I, _LEET_L):
+        plain = _tidy(_undo_leet(base, table))
+        if all(plain != r.plain for r in readings):
+            readings.append(_Reading(_expand(plain), plain))
+    return tuple(readings)
+
+
+def _unicode_folded(text: str) -> str:
+    """NFKC, format characters dropped, casefolded, straight apostrophes, accents stripped."""
+    if text.isascii():
+        return text.lower().translate(_APOSTROPHES)
     base = unicodedata.normalize("NFKC", text)
-    base = "".join(ch for ch in base if unicodedata.category(ch) != "Cf")
+    base = _NON_ASCII.sub(lambda m: _without(m.group(), "Cf"), base)
     base = base.casefold().translate(_APOSTROPHES)
     base = unicodedata.normalize("NFD", base)
-    base = unicodedata.normalize(
-        "NFC", "".join(ch for ch in base if unicodedata.category(ch) != "Mn")
-    )
-    base = _LINE_BREAKS.sub("\n", _HORIZONTAL_SPACE.sub(" ", base)).strip()
-    spellings: list[str] = []
-    for table in (_LEET_I, _LEET_L):
-        spelling = _finish(_undo_leet(base, table))
-        if spelling not in spellings:
-            spellings.append(spelling)
-    return spellings
+    return unicodedata.normalize("NFC", _NON_ASCII.sub(lambda m: _without(m.group(), "Mn"), base))
+
+
+def _without(chars: str, category: str) -> str:
+    return "".join(ch for ch in chars if unicodedata.category(ch) != category)
 
 
 def _undo_leet(text: str, table: dict[int, int]) -> str:
     def fix(match: re.Match[str]) -> str:
         token = match.group()
-        if _LEET_CHARS.isdisjoint(token) or not any("a" <= ch <= "z" for ch in token):
+        if not any("a" <= ch <= "z" for ch in token):
             return token
         return token.translate(table)
 
-    return _BANG_IN_WORD.sub("i", _TOKEN.sub(fix, text))
+    text = _LEET_TOKEN.sub(fix, text)
+    return _BANG_IN_WORD.sub("i", text) if "!" in text else text
 
 
 def _uncensor(match: re.Match[str]) -> str:
@@ -235,352 +348,31 @@ def _uncensor(match: re.Match[str]) -> str:
     return token
 
 
-def _finish(text: str) -> str:
+def _tidy(text: str) -> str:
+    """Stretched letters, spaced letters and starred words, in every language."""
     text = _STRETCHED.sub(r"\1", text)
     text = _SPACED_LETTERS.sub(lambda m: re.sub(r"[ .\-_]", "", m.group()), text)
-    text = _CENSORED.sub(_uncensor, text)
-    text = _WORD_FIX.sub(lambda m: _WORD_FIXES[m.group()], text)
-    text = _TWO.sub("to", text)
-    return _FOUR.sub("for", text)
+    if "*" in text:
+        text = _CENSORED.sub(_uncensor, text)
+    return text
+
+
+def _expand(text: str) -> str:
+    """English chat spellings written out."""
+    if not _WORD_FIXES.keys().isdisjoint(_WORD_RUN.findall(text)):
+        text = _WORD_RUN.sub(lambda m: _WORD_FIXES.get(m.group(), m.group()), text)
+    for spelling, pattern, written in _PHRASE_FIXES:
+        if spelling in text:
+            text = pattern.sub(written, text)
+    if "2" in text:
+        text = _TWO.sub("to", text)
+    if "4" in text:
+        text = _FOUR.sub("for", text)
+    return text
 
 
 # ---------------------------------------------------------------------------------------------
-# Patterns
-# ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Pattern:
-    """A crisis phrase; a match doesn't count if `before` matches the text leading up to it
-    (anchored at its end) or `after` matches the text following it (anchored at its start)."""
-
-    phrase: re.Pattern[str]
-    before: re.Pattern[str] | None = None
-    after: re.Pattern[str] | None = None
-
-
-def _p(phrase: str, before: str | None = None, after: str | None = None) -> _Pattern:
-    return _Pattern(
-        re.compile(phrase),
-        re.compile(before) if before else None,
-        re.compile(after) if after else None,
-    )
-
-
-_MYSELF = r"(?:my\s*self|me\s*self)"
-_ADVERBS = (
-    r"(?:\s+(?:just|really|honestly|actually|kind\s+of|kinda|sort\s+of|sometimes|literally|"
-    r"simply|seriously|still|often|always|almost|so|badly|truly|genuinely|even))*"
-)
-# What may follow "can't go on"-style phrases: the end of the thought, not a destination
-# ("I can't go on LinkedIn", "can't go on holiday").
-_THOUGHT_ENDS = (
-    r"(?=\s*(?:$|[^\w\s']|(?:any\s*more|any\s+longer|no\s+more|like\s+this|like\s+that|this\s+way|"
-    r"living|with\s+(?:my\s+)?life|without|i|i'm|and|but|so|because|cause|lol|honestly|really|"
-    r"now|today|tonight|either|at\s+all)\b))"
-)
-_WANTING = r"(?:want|wanted|wanting|wants|wish|wished|wishing|need|needed|ready|tempted|trying)"
-_HEIGHTS = (
-    r"(?:bridge|building|roof|rooftop|cliff|balcony|tower|ledge|overpass|window|skyscraper|"
-    r"car\s+park|parking\s+garage)"
-)
-_WISH_I = r"\bwish(?:ed|es|ing)?\s+(?:that\s+)?i"
-
-_PATTERNS: tuple[_Pattern, ...] = (
-    # --- Suicide, named ---------------------------------------------------------------------
-    _p(
-        r"\bs[uo]+[i1]?[csz]+[i1]?d(?:e|es|ed|al|ial|le|el|ality|ally|io|ios|er|aire|arme|armi|"
-        r"ar)?\b",
-        before=(
-            r"\b(?:career|political|professional|social|commercial|financial|corporate|"
-            r"electoral|brand|business|economic|reputational)\s*$"
-        ),
-        after=(
-            r"\s*(?:squad|missions?|bombers?|bombings?|bombs?|attacks?|doors?|runs?|sprints?|"
-            r"drills?|kings?|knots?|rates?|statistics|stats)\b"
-        ),
-    ),
-    _p(r"\b(?:suizid\w*|selbstmord\w*|zelfmoord\w*|samob[o\u00f3]j\w*)"),
-    _p(r"\bsewer\s*slid(?:e|ing)\b"),
-    _p(r"\bun-?\s?aliv(?:e|ed|ing)\b"),
-    # --- Killing oneself ---------------------------------------------------------------------
-    _p(r"\bkill+s?\s+" + _MYSELF + r"\b", after=r"\s+laughing\b"),
-    _p(
-        r"\bkill+(?:ed|ing)\s+" + _MYSELF + r"\b",
-        after=(
-            r"\s+(?:laughing|preparing|working|studying|practi[cs]ing|rehearsing|revising|"
-            r"grinding|training|cramming|applying|job\s+hunting|trying\s+to|"
-            r"to\s+(?:get|prepare|finish|make|meet|impress|land|keep\s+up|hit|be\s+ready)|"
-            r"for\s+(?:this|that|the|a|an|my|these|those|their|his|her)\s+(?:\w+\s+)?"
-            r"(?:job|role|company|interview|position|offer|team|project|promotion|boss|client|"
-            r"exam|deadline|application|firm)s?)\b"
-        ),
-    ),
-    _p(
-        r"\bkms\b",
-        before=(
-            r"(?:\d[\d.,]*|few|several|many|some|hundred|hundreds|thousand|more|couple\s+of|"
-            r"of|the|those|these|walked|ran|drove|cycled|biked|hiked|swam)\s*$"
-        ),
-        after=r"\s*(?:away|from|of|per|long|north|south|east|west|/h)\b",
-    ),
-    _p(r"\b(?:to|might|will|i'll|should|could)\s+off\s+" + _MYSELF + r"\b"),
-    _p(
-        r"\b(?:hang|hanging|hanged|hung|poison|poisoning|poisoned|stab|stabbing|stabbed|"
-        r"suffocate|suffocating|suffocated|strangle|strangling|strangled|starve|starving|"
-        r"starved|gas|gassing|electrocute|electrocuting|mutilate|mutilating|mutilated)\s+"
-        + _MYSELF
-        + r"\b"
-    ),
-    _p(
-        r"\b(?:drown|drowning|drowned)\s+" + _MYSELF + r"\b",
-        after=r"\s+in\s+(?!(?:the|a)\s+(?:river|sea|lake|ocean|bath|bathtub|canal|pond|water)\b)",
-    ),
-    _p(
-        r"\b(?:shoot|shooting|shot)\s+" + _MYSELF + r"\b",
-        after=r"\s+in\s+the\s+(?:foot|feet|leg)\b",
-    ),
-    _p(r"\b(?:blow|blowing|blew)\s+my\s+brains\s+out\b"),
-    _p(r"\b(?:put|putting|hold|holding)\s+a\s+gun\s+to\s+my\s+head\b"),
-    _p(r"\b(?:tie|tied|tying|make|made|making|buy|bought|got)\s+(?:a|the|myself\s+a)\s+noose\b"),
-    # --- Ending one's life ---------------------------------------------------------------------
-    _p(
-        r"\bend(?:s|ed|ing)?\s+(?:my\s+(?:own\s+)?life|it\s+all|my\s+(?:own\s+)?existence|"
-        r"things\s+for\s+good|my\s+suffering)\b"
-    ),
-    _p(
-        r"\b(?:want|wanted|going|planning|plan|ready|decided|deciding|thinking\s+(?:of|about)|"
-        r"think\s+about|thought\s+about|should|might|will|i'll)\s+(?:to\s+)?end(?:ing)?\s+it\b",
-        after=r"\s*(?:with|at|there|here|on|by|early|off|-)\b",
-    ),
-    _p(
-        r"\b(?:take|takes|taking|taken|took)\s+my\s+(?:own\s+)?life\b",
-        after=(
-            r"\s+(?:back|in\s+(?:a|another|my|new)|into|forward|seriously|more\s+seriously|"
-            r"off\s+hold|to\s+(?:the|a|another)\s+(?:next|new))\b"
-        ),
-    ),
-    # --- Wanting to die, be dead, not exist -----------------------------------------------------
-    _p(
-        r"\b" + _WANTING + _ADVERBS + r"\s+(?:to\s+)?(?:be\s+)?(?:die|dead)\b",
-        after=(
-            r"\s+(?:(?:of|from)\s+(?:embarrassment|cringe|laughter|laughing|boredom)|"
-            r"on\s+(?:this|that|the)\s+hill)\b"
-        ),
-    ),
-    _p(
-        r"\b(?:deserve|deserved|deserves|plan|planning|decided|prefer)\s+to\s+(?:be\s+)?(?:die|dead)\b"
-    ),
-    _p(r"\brather\s+(?:be\s+)?(?:die|dead)\b", after=r"\s+than\b"),
-    _p(r"\bi\s+(?:should|might\s+as\s+well|may\s+as\s+well)(?:\s+just)?\s+(?:die|be\s+dead)\b"),
-    _p(
-        r"\b(?:don't|do\s+not|doesn't|didn't|no\s+longer|never)\s+(?:really\s+|even\s+)?"
-        r"(?:want|wanted|wish)\s+to\s+(?:be\s+alive|exist|be\s+around|be\s+in\s+this\s+world|"
-        r"live\b(?!\s+(?:in|at|with|near|on|abroad|there|somewhere|elsewhere|paycheck|through|"
-        r"off|up|out|like\s+(?:that|them|him|her|my))\b)|"
-        r"be\s+here\b(?!\s+(?:at|for|when|on|tomorrow|next|again|early|late|till|until|during|"
-        r"while|after|in\s+(?:the|this|that)\s+(?:office|job|city|town|place|company|role|"
-        r"meeting|building|team)|in\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|time))\b)|"
-        r"wake\s+up\b(?!\s+(?:early|at|for|so\s+early|before|in\s+time)\b)|"
-        r"(?:go\s+on|keep\s+going|keep\s+living|carry\s+on)" + _THOUGHT_ENDS + r")"
-    ),
-    _p(
-        r"\b(?:(?:don't|do\s+not)\s+know|not\s+sure)(?:\s+(?:if|whether|that|why))?\s+i\s+"
-        r"(?:even\s+|still\s+|really\s+)?want\s+to\s+(?:live|be\s+alive|exist|go\s+on|"
-        r"keep\s+going|keep\s+living|wake\s+up)\b"
-    ),
-    _p(
-        _WISH_I + r"(?:\s+was|\s+were|'d\s+been|\s+had\s+been|'m|\s+am|\s+could\s+be|\s+would\s+be)"
-        r"(?:\s+(?:just|simply|already))?\s+dead\b"
-    ),
-    _p(
-        _WISH_I + r"(?:\s+wasn't|\s+weren't|\s+was\s+not|\s+were\s+not|\s+hadn't\s+been|"
-        r"\s+had\s+not\s+been)\s+(?:alive|here|around|born|in\s+this\s+world)\b"
-    ),
-    _p(_WISH_I + r"(?:\s+didn't|\s+did\s+not|\s+don't|\s+do\s+not)\s+exist\b"),
-    _p(
-        _WISH_I + r"\s+could(?:\s+(?:just|simply))?\s+(?:die|disappear|vanish|stop\s+existing|"
-        r"not\s+exist|cease\s+to\s+exist|not\s+wake\s+up|go\s+to\s+sleep\s+forever|"
-        r"fall\s+asleep\s+forever)\b"
-    ),
-    _p(r"\bnever\s+(?:have\s+|had\s+)?been\s+born\b"),
-    _p(
-        r"\b" + _WANTING + _ADVERBS + r"\s+(?:to\s+)?(?:disappear|vanish|stop\s+existing|"
-        r"not\s+exist|cease\s+to\s+exist|not\s+be\s+here|not\s+be\s+alive|be\s+gone|"
-        r"fade\s+away|not\s+wake\s+up)\b",
-        after=(
-            r"\s+(?:into\s+(?:the\s+)?(?:floor|ground|a\s+hole|the\s+crowd|my\s+\w+)|"
-            r"under\s+(?:a\s+rock|the\s+\w+)|for\s+(?:a|an|the)\s+(?:bit|few|day|week|weekend|"
-            r"couple|month|hour|little|while)|for\s+\d+|from\s+(?:linkedin|social\s+media|"
-            r"the\s+internet|twitter|x|instagram|facebook|the\s+group\s+chat|work|the\s+office|"
-            r"this\s+(?:job|industry|company|town|city))|off\s+(?:the\s+)?grid|"
-            r"on\s+(?:a|an)\s+(?:holiday|vacation|trip)|to\s+(?:a|an|the|another)\s+\w+|"
-            r"at\s+(?:work|the\s+office))\b"
-        ),
-    ),
-    _p(
-        r"\b(?:to|i|i'll|i'd|i'm|could|should|would|just|let\s+me|me)\s+(?:just\s+|simply\s+)?"
-        r"(?:disappear|vanish)(?:ing)?\s+(?:forever|for\s+good|permanently|"
-        r"off\s+the\s+face\s+of\s+the\s+earth|and\s+never\s+(?:come|came)\s+back|"
-        r"and\s+never\s+return|without\s+a\s+trace)\b"
-    ),
-    _p(r"\b(?:stop|stopped)\s+existing\b"),
-    _p(r"\bcease\s+to\s+exist\b"),
-    _p(r"\bnot\s+(?:to\s+)?exist\s+any\s*more\b"),
-    # --- Better off without me, no reason to live ---------------------------------------------
-    _p(r"\bbetter\s+off\s+dead\b"),
-    _p(r"\bbetter\s+(?:off\s+)?without\s+me\b"),
-    _p(
-        r"\bbetter\s+(?:off\s+)?if\s+i\s+(?:(?:was|were|'m|am)\s+(?:dead|gone)|"
-        r"(?:wasn't|weren't|was\s+not|were\s+not)\s+(?:here|around|alive|born)|died|disappeared|"
-        r"(?:didn't|did\s+not)\s+exist|never\s+existed|'d\s+never\s+been\s+born|"
-        r"had\s+never\s+been\s+born)\b"
-    ),
-    _p(
-        r"\b(?:no\s*one|nobody)\s+(?:would|will|'d)\s+(?:even\s+)?(?:miss\s+me|notice\s+if\s+i|"
-        r"care\s+if\s+i\s+(?:died|was\s+gone|disappeared|wasn't\s+here|killed))\b"
-    ),
-    _p(
-        r"\b(?:no|(?:don't|do\s+not|doesn't|can't|cannot|couldn't)\s+(?:really\s+)?"
-        r"(?:have|see|find|think\s+of|got)\s+(?:a|any)|(?:lost|lose|losing)\s+(?:my|every|all|"
-        r"the|any)|what's|what\s+is|is\s+there\s+(?:a|any)|give\s+me\s+(?:a|one)|"
-        r"there's\s+no|there\s+is\s+no|isn't\s+(?:a|any))\s+(?:more\s+|single\s+|good\s+)?"
-        r"reasons?\s+(?:left\s+)?(?:to|for)\s+(?:live|living|go\s+on|going\s+on|keep\s+going|"
-        r"keep\s+living|be\s+alive|being\s+alive|stay\s+alive|staying\s+alive|exist|existing|"
-        r"carry\s+on|be\s+here|me\s+to\s+(?:live|be\s+here|stay))\b"
-    ),
-    _p(
-        r"\b(?:nothing|(?:don't|do\s+not|doesn't|haven't|have\s+not|not|hardly|isn't|"
-        r"there's\s+not)\s+(?:(?:have|got|had)\s+)?(?:anything|much)|what(?:'s|\s+is|"
-        r"\s+do\s+i\s+have|\s+have\s+i\s+got))\s+(?:left\s+)?to\s+live\s+for\b"
-    ),
-    _p(
-        r"\b(?:no|(?:don't|do\s+not|can't|cannot|couldn't)\s+see\s+(?:the|a|any)|what's\s+the|"
-        r"what\s+is\s+the|there's\s+no|there\s+is\s+no|isn't\s+(?:a|any)|lost\s+the)\s+"
-        r"point\s+(?:(?:of|in|to)\s+)?(?:living|life|being\s+alive|staying\s+alive|"
-        r"(?:to\s+)?stay\s+alive|going\s+on|existing|my\s+existence|me\s+being\s+(?:alive|here)|"
-        r"live|exist|carrying\s+on)\b"
-    ),
-    _p(
-        r"\b(?:isn't|is\s+not|not|no\s+longer|ain't|wasn't|never)\s+(?:really\s+|even\s+)?"
-        r"worth\s+living\b"
-    ),
-    _p(r"\blife\s+(?:isn't|is\s+not|'s\s+not|ain't)\s+worth\s+it\b"),
-    _p(
-        r"\b(?:tired|sick|weary)\s+of\s+(?:living|being\s+alive|existing)\b",
-        after=(
-            r"\s+(?:in|out|at|with|on|off|paycheck|under|from|alone|abroad|here|there|near|"
-            r"by|for)\b"
-        ),
-    ),
-    _p(r"\bdone\s+with\s+(?:life|living|being\s+alive|existing)\b"),
-    _p(r"\bwant\s+(?:it\s+all|everything|the\s+pain|my\s+life)\s+to\s+(?:end|stop|be\s+over)\b"),
-    # --- Can't go on ---------------------------------------------------------------------------
-    _p(
-        r"\b(?:can't|cannot|couldn't|can\s+no\s+longer|unable\s+to)\s+(?:go\s+on|keep\s+going|"
-        r"carry\s+on|continue\s+living|keep\s+living)" + _THOUGHT_ENDS
-    ),
-    _p(
-        r"\b(?:(?:don't|do\s+not)\s+(?:think|know\s+(?:if|whether|how))|not\s+sure"
-        r"(?:\s+(?:if|whether|that|how))?)\s+i\s+can\s+(?:go\s+on|keep\s+going|carry\s+on|"
-        r"keep\s+living)" + _THOUGHT_ENDS
-    ),
-    # --- Sleep and never wake up ------------------------------------------------------------
-    _p(r"\b(?:sleep|asleep)\b[^.!?\n]{0,25}?\b(?:and|&)\s+(?:never|not)\s+wake\s+up\b"),
-    _p(
-        r"\b(?:hope|hoping|want|wanted|wish|wished|pray|praying)\b[^.!?,\n]{0,20}?"
-        r"\b(?:never|not|don't|won't|wouldn't|didn't)\s+wake\s+up\b",
-        after=(
-            r"\s+(?:late|early|too\s+(?:late|early)|in\s+time|on\s+time|at|before|after|with|"
-            r"sick|tired|grumpy|hungover)\b"
-        ),
-    ),
-    _p(r"\bnever\s+wake\s+up\s+again\b"),
-    _p(r"\b(?:go\s+to\s+sleep|fall\s+asleep)\s+(?:forever|permanently|for\s+good)\b"),
-    # --- Methods -------------------------------------------------------------------------------
-    _p(
-        r"\bover\s?-?dos(?:e|ed|es|ing)\b",
-        after=(
-            r"\s+on\s+(?:coffee|caffeine|sugar|chocolate|netflix|espresso|energy\s+drinks|cake|"
-            r"content|tiktok|self[\s-]?help|advice|podcasts)\b"
-        ),
-    ),
-    _p(r"\b(?:want|going|planning|tempted|trying)\s+to\s+od(?:'d|ed|ing)?\b"),
-    _p(r"\b(?:might|will|i'll|could|gonna)\s+od\b"),
-    _p(
-        r"\b(?:take|took|taking|swallow|swallowed|swallowing)\s+(?:all|a\s+(?:whole|full)\s+"
-        r"(?:bottle|box|pack|packet)\s+of|a\s+bunch\s+of|a\s+handful\s+of|loads\s+of|too\s+many)"
-        r"\s+(?:of\s+)?(?:my\s+|the\s+|these\s+|those\s+)?(?:pills|tablets|meds|medication|"
-        r"medicine|painkillers|sleeping\s+pills)\b"
-    ),
-    _p(
-        r"\b(?:sav(?:e|ed|ing)|stockpil(?:e|ed|ing)|hoard(?:ed|ing)?)\s+(?:up\s+)?(?:my\s+)?"
-        r"(?:pills|tablets|meds|painkillers|sleeping\s+pills)\b"
-    ),
-    _p(r"\b(?:pills|tablets|meds|painkillers)\s+(?:saved|stockpiled|hoarded)\b"),
-    _p(
-        r"\b(?:jump|jumping|jumped|leap|leaping|throw\s+myself|throwing\s+myself|"
-        r"threw\s+myself|step|stepping)\s+(?:off|from|out\s+of|out)\s+(?:(?:a|an|the|this|that|"
-        r"my|some|our)\s+)?(?:\w+\s+){0,2}?" + _HEIGHTS + r"\b"
-    ),
-    _p(
-        r"\b(?:jump|jumping|jumped|step|stepping|stepped|throw\s+myself|throwing\s+myself|"
-        r"threw\s+myself|lie\s+down|lay\s+down)\s+in\s+front\s+of\s+(?:(?:a|the|an|some)\s+)?"
-        r"(?:\w+\s+)?(?:train|car|bus|truck|lorry|subway|tube|tram|traffic)\b"
-    ),
-    _p(r"\b(?:throw|throwing|threw)\s+" + _MYSELF + r"\s+(?:off|under|from|out\s+of)\b"),
-    _p(
-        r"\b(?:slit|slitting|slash|slashing|cut|cutting|open|opening)\s+(?:my|me)\s+"
-        r"(?:wrists?|throat|veins?)\b"
-    ),
-    # --- Self-harm ------------------------------------------------------------------------------
-    _p(r"\bself\s*-?\s*(?:harm\w*|injur(?:y|e|ed|ing|ies)|mutilat\w*)\b"),
-    _p(
-        r"\b(?:hurt|hurts|hurting|harm|harms|harming|harmed|injure|injuring|injured)\s+"
-        + _MYSELF
-        + r"\b",
-        after=(
-            r"\s+(?:at\s+the\s+gym|at\s+work|playing|lifting|running|skiing|cycling|climbing|"
-            r"training|falling|tripping|by\s+accident|accidentally|in\s+a\s+fall|"
-            r"on\s+(?:the|a)\s+(?:stairs|ice|bike|way)|by\s+(?:dwelling|comparing|overthinking|"
-            r"thinking|worrying|ruminating|replaying|staying|applying|checking|refreshing|"
-            r"reading|scrolling|obsessing|waiting|holding\s+on|blaming))\b"
-        ),
-    ),
-    _p(
-        r"\b(?:cut|cuts|cutting)\s+" + _MYSELF + r"\b",
-        after=(
-            r"\s+(?:some\s+slack|slack|a\s+break|off|short|out|shaving|cooking|chopping|slicing|"
-            r"on\s+(?:a|the|some)\s+\w+|with\s+(?:a|the)\s+(?:paper|kitchen)|by\s+accident|"
-            r"accidentally|in\s+the\s+kitchen|a\s+(?:deal|piece|slice))\b"
-        ),
-    ),
-    _p(
-        r"\b(?:burn|burns|burning|burned|burnt)\s+" + _MYSELF + r"\b",
-        after=(
-            r"\s+(?:out|cooking|baking|ironing|making|on\s+(?:the|a)\s+(?:stove|oven|pan|kettle|"
-            r"iron|hob|grill)|with\s+(?:the\s+)?(?:coffee|tea|hot\s+water|the\s+kettle|the\s+iron)|"
-            r"in\s+the\s+sun|by\s+accident|accidentally)\b"
-        ),
-    ),
-    _p(r"\b(?:cut|cutting)\s+(?:my\s+)?(?:arms?|legs?|thighs?|skin|wrists?)\s+again\b"),
-    _p(
-        r"\b(?:i'm|i\s+am|i've\s+been|i\s+have\s+been|i\s+was|been|started|start|starting|"
-        r"keep|kept|back\s+to|relapsed\s+(?:and|into))\s+(?:cutting|harming\s+myself|"
-        r"hurting\s+myself)\s+(?:again|myself)\b"
-    ),
-    _p(r"^(?:been\s+|started\s+)?cutting\s+again\b"),
-    _p(r"\brelapsed\b[^.!?\n]{0,20}\b(?:cutting|self[\s-]*harm\w*|hurting\s+myself)"),
-    # --- A few unmistakable phrases in other languages (only English negators are known) ---
-    _p(r"\b(?:me\s+suicider|suicidaire|envie\s+de\s+mourir|veux\s+mourir|me\s+tuer)\b"),
-    _p(r"\b(?:quiero\s+morir(?:me)?|quitarme\s+la\s+vida|suicidarme|matarme)\b"),
-    _p(r"\b(?:quero\s+morrer|me\s+matar|tirar\s+minha\s+(?:propria\s+)?vida)\b"),
-    _p(r"\b(?:voglio\s+morire|uccidermi|togliermi\s+la\s+vita)\b"),
-    _p(r"\b(?:mich\s+umbringen|will\s+(?:nicht\s+mehr\s+leben|sterben)|nicht\s+mehr\s+leben)\b"),
-)
-
-# ---------------------------------------------------------------------------------------------
-# Negation
+# Negation in English
 # ---------------------------------------------------------------------------------------------
 
 _WINDOW_WORDS = 5
@@ -697,26 +489,1967 @@ def _negated(before: str) -> bool:
     return False
 
 
-def _crisis_in(text: str) -> bool:
-    for pattern in _PATTERNS:
+# ---------------------------------------------------------------------------------------------
+# Negation in Spanish, German, French and Portuguese
+# ---------------------------------------------------------------------------------------------
+
+_UMLAUTS = {"ä": "(?:a|ae)", "ö": "(?:o|oe)", "ü": "(?:u|ue)", "ß": "ss?"}
+
+
+def _written(pattern: str) -> str:
+    """A pattern as the normalised text reads: accents stripped, German umlauts matching with or
+    without their "e" ("müde": "mude", "muede"), and a space standing for any run of spaces."""
+    for letter, spelling in _UMLAUTS.items():
+        pattern = pattern.replace(letter, spelling)
+    return _stripped(pattern).replace(" ", r"\s+")
+
+
+def _words(words: str) -> frozenset[str]:
+    """Words as the normalised text reads them: accents stripped, umlauts with and without
+    their "e" ("würde": "wurde", "wuerde")."""
+    spellings: set[str] = set()
+    for word in words.split():
+        for umlaut in ("", "e"):
+            spelling = word.replace("ß", "ss")
+            for letter in "äöü":
+                spelling = spelling.replace(letter, letter + umlaut)
+            spellings.add(_stripped(spelling))
+    return frozenset(spellings)
+
+
+def _stripped(text: str) -> str:
+    text = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    )
+
+
+_PUNCTUATION_BREAK = (
+    r"[.!?;:\u2026()\[\]{}\"\u201c\u201d\u00ab\u00bb/|\n\u00bf\u00a1]|\s[-\u2013\u2014]+\s"
+)
+_ELISION = re.compile(r"\b(qu|[cdjlmnst])'")
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    """How one language negates a phrase (see "Negation, Spanish, ..." in the module docstring).
+
+    A negator cancels a match when it is the last one before it in the same clause, within
+    `_GRAMMAR_WINDOW` words, and every word between is a bridge. `negated_after` cancels a match
+    that the negator follows (French and German)."""
+
+    negators: frozenset[str]
+    bridges: frozenset[str]
+    clause_break: re.Pattern[str]
+    not_negating: re.Pattern[str]
+    negated_after: re.Pattern[str] | None = None
+    split_elisions: bool = False
+
+    def negates(self, before: str, after: str) -> bool:
+        if self.negated_after is not None and self.negated_after.match(after):
+            return True
+        window = self.not_negating.sub(" , ", before[-200:])
+        clause = self.clause_break.split(window)[-1]
+        if self.split_elisions:
+            clause = _ELISION.sub(r"\1' ", clause)
+        words = _WORD.findall(clause)[-_GRAMMAR_WINDOW:]
+        for i in range(len(words) - 1, -1, -1):
+            if words[i] in self.negators:
+                return all(word in self.bridges for word in words[i + 1 :])
+        return False
+
+
+_GRAMMAR_WINDOW = 6
+
+
+def _grammar(
+    negators: str,
+    bridges: str,
+    clause_break: str,
+    not_negating: str,
+    negated_after: str | None = None,
+    *,
+    split_elisions: bool = False,
+) -> _Grammar:
+    return _Grammar(
+        _words(negators),
+        _words(bridges),
+        re.compile(_PUNCTUATION_BREAK + "|" + _written(clause_break)),
+        re.compile(_written(not_negating)),
+        re.compile(_written(negated_after)) if negated_after else None,
+        split_elisions=split_elisions,
+    )
+
+
+_SPANISH = _grammar(
+    negators="no nunca jamás tampoco ni ningún ninguna ninguno",
+    bridges=(
+        "me te se lo la le nos les yo voy vas va a al estoy estaba he ha había tengo tenía "
+        "tendría pienso pensaba pensando pensado creo digo dije decir es era fue que quiero "
+        "quería quisiera puedo podría soy siento intención intenciones ganas planes plan idea "
+        "de en para nada realmente ya tan siquiera eso haría iría sería"
+    ),
+    clause_break=(
+        r",|\b(?:pero|y|o|u|porque|pues|aunque|sino|cuando|si|mientras|entonces|así que|"
+        r"además|también)\b"
+    ),
+    not_negating=(
+        r"\b(?:no (?:estoy|me siento|ando|me encuentro) (?:nada )?(?:bien|ok|okay)|"
+        r"(?:ya )?no (?:puedo|aguanto|soporto)(?: más)?|no (?:lo )?sé(?: (?:qué|por qué|cómo))?|"
+        r"no (?:duermo|como|puedo dormir|puedo comer)|no (?:me )?importa|no es broma|"
+        r"no (?:miento|exagero|bromeo)|no (?:puedo|logro) (?:parar|dejar) de|ni idea|nadie)\b"
+    ),
+)
+
+_GERMAN = _grammar(
+    negators=("nicht nich nie niemals kein keine keinen keinem keiner keines keinesfalls nimmer"),
+    bridges=(
+        "ich mich mir vor daran dran darüber nach dass das es so zu habe hab bin will werde "
+        "würde möchte mag denke dachte glaube absicht lust plane vorhabe vorhaben wirklich "
+        "einfach gar überhaupt sagen sage gesagt gemeint meine jemals je wollen wollte"
+    ),
+    clause_break=(
+        r",(?=\s*(?:ich|mir|aber|und|doch)\b)|\b(?:aber|und|oder|denn|weil|sondern|doch|"
+        r"trotzdem|obwohl|wenn|als|also|jedoch|sonst|dann)\b"
+    ),
+    not_negating=(
+        r"\b(?:(?:mir )?geht(?:'s|s| es)(?: mir)? (?:gar |überhaupt )?nicht gut|"
+        r"nicht (?:gut|ok|okay|in ordnung)|weiß (?:nicht|nich)|keine ahnung|"
+        r"(?:kann|konnte) (?:einfach )?nicht mehr|(?:nicht|kaum) (?:mehr )?schlafen|niemand|"
+        r"kein (?:witz|scherz|spaß)|nicht (?:aufhören|klar))\b"
+    ),
+    negated_after=r"\s*(?:nicht|nie|niemals|keinesfalls|gar nicht|auf keinen fall)\b",
+)
+
+_FRENCH = _grammar(
+    negators="pas jamais aucun aucune nullement ne n'",
+    bridges=(
+        "je j' me m' te t' se s' y en le la l' vais veux voudrais pense pensais crois dis dit "
+        "suis ai a au de d' du que qu' envie intention compte vraiment surtout du tout"
+    ),
+    clause_break=(
+        r",|\b(?:mais|et|parce que|car|donc|quand|si|alors|puis|ou|sinon|pourtant|même si)\b"
+    ),
+    not_negating=(
+        r"(?:\b(?:ne |n')?(?:vais|va|me sens|suis) pas (?:très )?bien|\b(?:je )?(?:ne )?sais pas|"
+        r"\b(?:j'en|je n'en|n'en|en) (?:peux|peu|peut) plus|\b(?:ne )?dors (?:plus|pas)|"
+        r"\b(?:ne |n')?(?:peux|arrive) (?:pas|plus) (?:à )?(?:dormir|manger|arrêter)|"
+        r"\bpersonne|\bça va pas|\bsans blague|\bje (?:ne )?rigole pas)\b"
+    ),
+    negated_after=r"\s*(?:pas|jamais|nullement)\b",
+    split_elisions=True,
+)
+
+_PORTUGUESE = _grammar(
+    negators="não n naum nn nunca jamais nem tampouco nenhum nenhuma",
+    bridges=(
+        "me te se o a lhe eu vou estou tô tava estava tenho tinha penso pensando pensado pensei "
+        "acho que quero queria e é sou era foi posso poderia faria iria ia vontade intenção "
+        "plano planos ideia de em pra para nada realmente mesmo isso disse digo dizer sinto"
+    ),
+    clause_break=(
+        r",|\b(?:mas|porém|porque|pois|então|quando|embora|ou|só que|também|além disso)\b"
+    ),
+    not_negating=(
+        r"\b(?:(?:não|n|naum) (?:estou|tô|to|tou|ando|me sinto|fico) (?:nada )?bem|"
+        r"(?:não|n|naum) (?:aguento|consigo|suporto)(?: mais)?|(?:não|n) dá mais|(?:não|n) sei|"
+        r"(?:não|n) (?:durmo|como)|(?:não|n) (?:é|eh) brincadeira|"
+        r"(?:não|n) (?:tô|to|estou) brincando|(?:não|n) (?:consigo )?parar de|ninguém|"
+        r"(?:não|n) (?:me )?importa)\b"
+    ),
+)
+
+_GRAMMARS = (_SPANISH, _GERMAN, _FRENCH, _PORTUGUESE)
+
+
+# ---------------------------------------------------------------------------------------------
+# Patterns
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    """A phrase; a match doesn't count if `before` matches the text leading up to it (anchored at
+    its end) or `after` matches the text following it (anchored at its start). The pattern is
+    only tried when the text contains one of `needs` (each a part of every possible match)."""
+
+    phrase: re.Pattern[str]
+    before: re.Pattern[str] | None = None
+    after: re.Pattern[str] | None = None
+    needs: tuple[str, ...] = ()
+
+
+def _p(
+    needs: str,
+    phrase: str,
+    before: str | None = None,
+    after: str | None = None,
+    ends: str = "",
+) -> _Pattern:
+    """An English phrase: a plain regular expression, followed by `ends` (a lookahead for how the
+    thought may end) whatever alternatives it has."""
+    return _Pattern(
+        re.compile(f"(?:{phrase}){ends}" if ends else phrase),
+        re.compile(before) if before else None,
+        re.compile(after) if after else None,
+        tuple(needs.split()),
+    )
+
+
+def _w(
+    needs: str,
+    phrase: str,
+    before: str | None = None,
+    after: str | None = None,
+    ends: str = "",
+) -> _Pattern:
+    """A phrase in another language, written with its accents and umlauts and with plain spaces
+    (see `_written`), between word boundaries, followed by `ends` (see `_p`)."""
+    if any(letter in needs for letter in _UMLAUTS):
+        raise ValueError(f"write {needs!r} without umlauts: they may be spelled two ways")
+    return _Pattern(
+        re.compile(rf"\b(?:{_written(phrase)})\b{_written(ends)}"),
+        re.compile(_written(before)) if before else None,
+        re.compile(_written(after)) if after else None,
+        tuple(_stripped(needs).split()),
+    )
+
+
+class _Table:
+    """One language's phrases for one tier, the reading they match against (`english`: with
+    English chat spellings written out) and how a match is negated. Indexed by keyword, so a
+    text is searched once per keyword rather than once per phrase."""
+
+    __slots__ = ("_by_need", "english", "negated", "patterns")
+
+    def __init__(
+        self,
+        patterns: tuple[_Pattern, ...],
+        negated: Callable[[str, str], bool],
+        *,
+        english: bool = False,
+    ) -> None:
+        self.patterns = patterns
+        self.negated = negated
+        self.english = english
+        by_need: dict[str, list[int]] = {}
+        for i, pattern in enumerate(patterns):
+            if not pattern.needs:
+                raise ValueError(f"{pattern.phrase.pattern[:60]!r} names no keyword")
+            for need in pattern.needs:
+                by_need.setdefault(need, []).append(i)
+        self._by_need = tuple((need, tuple(indices)) for need, indices in by_need.items())
+
+    def candidates(self, text: str) -> list[_Pattern]:
+        """The phrases whose keyword occurs in `text`, in table order."""
+        hits = [indices for need, indices in self._by_need if need in text]
+        if not hits:
+            return []
+        return [self.patterns[i] for i in sorted({i for indices in hits for i in indices})]
+
+
+def _negated_in_english(before: str, after: str) -> bool:
+    return _negated(before)
+
+
+def _negated_in_any_language(before: str, after: str) -> bool:
+    return _negated(before) or any(g.negates(before, after) for g in _GRAMMARS)
+
+
+_MYSELF = r"(?:my\s*self|me\s*self)"
+_ADVERBS = (
+    r"(?:\s+(?:just|really|honestly|actually|kind\s+of|kinda|sort\s+of|sometimes|literally|"
+    r"simply|seriously|still|often|always|almost|so|badly|truly|genuinely|even))*"
+)
+# What may follow "can't go on"-style phrases: the end of the thought, not a destination
+# ("I can't go on LinkedIn", "can't go on holiday").
+_THOUGHT_ENDS = (
+    r"(?=\s*(?:$|[^\w\s']|(?:any\s*more|any\s+longer|no\s+more|like\s+this|like\s+that|this\s+way|"
+    r"living|with\s+(?:my\s+)?life|without|i|i'm|and|but|so|because|cause|lol|honestly|really|"
+    r"now|today|tonight|either|at\s+all)\b))"
+)
+_WANTING = r"(?:want|wanted|wanting|wants|wish|wished|wishing|need|needed|ready|tempted|trying)"
+_HEIGHTS = (
+    r"(?:bridge|building|roof|rooftop|cliff|balcony|tower|ledge|overpass|window|skyscraper|"
+    r"car\s+park|parking\s+garage)"
+)
+_WISH_I = r"\bwish(?:ed|es|ing)?\s+(?:that\s+)?i"
+
+# ---------------------------------------------------------------------------------------------
+# Crisis: suicide named, in any language
+# ---------------------------------------------------------------------------------------------
+
+# Checked against every language's negation ("I'm not suicidal", "je ne suis pas suicidaire",
+# "no soy suicida", "não penso em suicídio", "ich habe keine Suizidgedanken").
+_CRISIS_NAMED: tuple[_Pattern, ...] = (
+    _p(
+        "id 1d cd sd zd",
+        r"\bs[uo]+[i1]?[csz]+[i1]?d(?:e|es|ed|al|ial|le|el|ality|ally|io|ios|er|aire|aires|"
+        r"arme|armi|ar|arse|arte|aria|arias|ara|are|arei|o|os|a|as|ado|ada|ando|ou|ei|erai|"
+        r"erais|erait|ee|ees)?\b",
+        before=(
+            r"\b(?:career|political|professional|social|commercial|financial|corporate|"
+            r"electoral|brand|business|economic|reputational)\s*$"
+        ),
+        after=(
+            r"\s*(?:squad|missions?|bombers?|bombings?|bombs?|attacks?|doors?|runs?|sprints?|"
+            r"drills?|kings?|knots?|rates?|statistics|stats)\b|"
+            r"\s+(?:profesional|laboral|politico|social|comercial|financiero|economico|"
+            r"profissional|financeiro|professionnel|politique|financier|economique)\b"
+        ),
+    ),
+    _p(
+        "suizid selbstmord zelfmoord samob",
+        r"\b(?:suizid\w*|selbstmord\w*|zelfmoord\w*|samob[o\u00f3]j\w*)",
+        before=r"\b(?:beruflich|politisch|sozial|wirtschaftlich|finanziell)\w*\s+$",
+    ),
+)
+
+# ---------------------------------------------------------------------------------------------
+# Crisis in English
+# ---------------------------------------------------------------------------------------------
+
+_CRISIS_EN: tuple[_Pattern, ...] = (
+    # --- Suicide, in other words ---------------------------------------------------------------
+    _p("sewer", r"\bsewer\s*slid(?:e|ing)\b"),
+    _p("aliv", r"\bun-?\s?aliv(?:e|ed|ing)\b"),
+    # --- Killing oneself ---------------------------------------------------------------------
+    _p("kill", r"\bkill+s?\s+" + _MYSELF + r"\b", after=r"\s+laughing\b"),
+    _p(
+        "kill",
+        r"\bkill+(?:ed|ing)\s+" + _MYSELF + r"\b",
+        after=(
+            r"\s+(?:laughing|preparing|working|studying|practi[cs]ing|rehearsing|revising|"
+            r"grinding|training|cramming|applying|job\s+hunting|trying\s+to|"
+            r"to\s+(?:get|prepare|finish|make|meet|impress|land|keep\s+up|hit|be\s+ready)|"
+            r"for\s+(?:this|that|the|a|an|my|these|those|their|his|her)\s+(?:\w+\s+)?"
+            r"(?:job|role|company|interview|position|offer|team|project|promotion|boss|client|"
+            r"exam|deadline|application|firm)s?)\b"
+        ),
+    ),
+    _p(
+        "kms",
+        r"\bkms\b",
+        before=(
+            r"(?:\d[\d.,]*|few|several|many|some|hundred|hundreds|thousand|more|couple\s+of|"
+            r"of|the|those|these|walked|ran|drove|cycled|biked|hiked|swam)\s*$"
+        ),
+        after=r"\s*(?:away|from|of|per|long|north|south|east|west|/h)\b",
+    ),
+    _p("off", r"\b(?:to|might|will|i'll|should|could)\s+off\s+" + _MYSELF + r"\b"),
+    _p(
+        "self",
+        r"\b(?:hang|hanging|hanged|hung|poison|poisoning|poisoned|stab|stabbing|stabbed|"
+        r"suffocate|suffocating|suffocated|strangle|strangling|strangled|starve|starving|"
+        r"starved|gas|gassing|electrocute|electrocuting|mutilate|mutilating|mutilated)\s+"
+        + _MYSELF
+        + r"\b",
+    ),
+    _p(
+        "drown",
+        r"\b(?:drown|drowning|drowned)\s+" + _MYSELF + r"\b",
+        after=r"\s+in\s+(?!(?:the|a)\s+(?:river|sea|lake|ocean|bath|bathtub|canal|pond|water)\b)",
+    ),
+    _p(
+        "sho",
+        r"\b(?:shoot|shooting|shot)\s+" + _MYSELF + r"\b",
+        after=r"\s+in\s+the\s+(?:foot|feet|leg)\b",
+    ),
+    _p("brains", r"\b(?:blow|blowing|blew)\s+my\s+brains\s+out\b"),
+    _p("gun", r"\b(?:put|putting|hold|holding)\s+a\s+gun\s+to\s+my\s+head\b"),
+    _p(
+        "noose",
+        r"\b(?:tie|tied|tying|make|made|making|buy|bought|got)\s+(?:a|the|myself\s+a)\s+noose\b",
+    ),
+    # --- Ending one's life ---------------------------------------------------------------------
+    _p(
+        "end",
+        r"\bend(?:s|ed|ing)?\s+(?:my\s+(?:own\s+)?life|it\s+all|my\s+(?:own\s+)?existence|"
+        r"things\s+for\s+good|my\s+suffering)\b",
+    ),
+    _p(
+        "end",
+        r"\b(?:want|wanted|going|planning|plan|ready|decided|deciding|thinking\s+(?:of|about)|"
+        r"think\s+about|thought\s+about|should|might|will|i'll)\s+(?:to\s+)?end(?:ing)?\s+it\b",
+        after=r"\s*(?:with|at|there|here|on|by|early|off|-)\b",
+    ),
+    _p(
+        "life",
+        r"\b(?:take|takes|taking|taken|took)\s+my\s+(?:own\s+)?life\b",
+        after=(
+            r"\s+(?:back|in\s+(?:a|another|my|new)|into|forward|seriously|more\s+seriously|"
+            r"off\s+hold|to\s+(?:the|a|another)\s+(?:next|new))\b"
+        ),
+    ),
+    # --- Wanting to die, be dead, not exist -----------------------------------------------------
+    _p(
+        "die dead",
+        r"\b" + _WANTING + _ADVERBS + r"\s+(?:to\s+)?(?:be\s+)?(?:die|dead)\b",
+        after=(
+            r"\s+(?:(?:of|from)\s+(?:embarrassment|cringe|laughter|laughing|boredom)|"
+            r"on\s+(?:this|that|the)\s+hill)\b"
+        ),
+    ),
+    _p(
+        "die dead",
+        r"\b(?:deserve|deserved|deserves|plan|planning|decided|prefer)\s+to\s+(?:be\s+)?(?:die|dead)\b",
+    ),
+    _p("rather", r"\brather\s+(?:be\s+)?(?:die|dead)\b", after=r"\s+than\b"),
+    _p(
+        "die dead",
+        r"\bi\s+(?:should|might\s+as\s+well|may\s+as\s+well)(?:\s+just)?\s+(?:die|be\s+dead)\b",
+    ),
+    _p(
+        "want wish",
+        r"\b(?:don't|do\s+not|doesn't|didn't|no\s+longer|never)\s+(?:really\s+|even\s+)?"
+        r"(?:want|wanted|wish)\s+to\s+(?:be\s+alive|exist|be\s+around|be\s+in\s+this\s+world|"
+        r"live\b(?!\s+(?:in|at|with|near|on|abroad|there|somewhere|elsewhere|paycheck|through|"
+        r"off|up|out|like\s+(?:that|them|him|her|my))\b)|"
+        r"be\s+here\b(?!\s+(?:at|for|when|on|tomorrow|next|again|early|late|till|until|during|"
+        r"while|after|in\s+(?:the|this|that)\s+(?:office|job|city|town|place|company|role|"
+        r"meeting|building|team)|in\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|time))\b)|"
+        r"wake\s+up\b(?!\s+(?:early|at|for|so\s+early|before|in\s+time)\b)|"
+        r"(?:go\s+on|keep\s+going|keep\s+living|carry\s+on)" + _THOUGHT_ENDS + r")",
+    ),
+    _p(
+        "want",
+        r"\b(?:(?:don't|do\s+not)\s+know|not\s+sure)(?:\s+(?:if|whether|that|why))?\s+i\s+"
+        r"(?:even\s+|still\s+|really\s+)?want\s+to\s+(?:live|be\s+alive|exist|go\s+on|"
+        r"keep\s+going|keep\s+living|wake\s+up)\b",
+    ),
+    _p(
+        "wish",
+        _WISH_I + r"(?:\s+was|\s+were|'d\s+been|\s+had\s+been|'m|\s+am|\s+could\s+be|\s+would\s+be)"
+        r"(?:\s+(?:just|simply|already))?\s+dead\b",
+    ),
+    _p(
+        "wish",
+        _WISH_I + r"(?:\s+wasn't|\s+weren't|\s+was\s+not|\s+were\s+not|\s+hadn't\s+been|"
+        r"\s+had\s+not\s+been)\s+(?:alive|here|around|born|in\s+this\s+world)\b",
+    ),
+    _p("wish", _WISH_I + r"(?:\s+didn't|\s+did\s+not|\s+don't|\s+do\s+not)\s+exist\b"),
+    _p(
+        "wish",
+        _WISH_I + r"\s+could(?:\s+(?:just|simply))?\s+(?:die|disappear|vanish|stop\s+existing|"
+        r"not\s+exist|cease\s+to\s+exist|not\s+wake\s+up|go\s+to\s+sleep\s+forever|"
+        r"fall\s+asleep\s+forever)\b",
+    ),
+    _p("born", r"\bnever\s+(?:have\s+|had\s+)?been\s+born\b"),
+    _p(
+        "disappear vanish exist here alive gone fade wake",
+        r"\b" + _WANTING + _ADVERBS + r"\s+(?:to\s+)?(?:disappear|vanish|stop\s+existing|"
+        r"not\s+exist|cease\s+to\s+exist|not\s+be\s+here|not\s+be\s+alive|be\s+gone|"
+        r"fade\s+away|not\s+wake\s+up)\b",
+        after=(
+            r"\s+(?:into\s+(?:the\s+)?(?:floor|ground|a\s+hole|the\s+crowd|my\s+\w+)|"
+            r"under\s+(?:a\s+rock|the\s+\w+)|for\s+(?:a|an|the)\s+(?:bit|few|day|week|weekend|"
+            r"couple|month|hour|little|while)|for\s+\d+|from\s+(?:linkedin|social\s+media|"
+            r"the\s+internet|twitter|x|instagram|facebook|the\s+group\s+chat|work|the\s+office|"
+            r"this\s+(?:job|industry|company|town|city))|off\s+(?:the\s+)?grid|"
+            r"on\s+(?:a|an)\s+(?:holiday|vacation|trip)|to\s+(?:a|an|the|another)\s+\w+|"
+            r"at\s+(?:work|the\s+office))\b"
+        ),
+    ),
+    _p(
+        "disappear vanish",
+        r"\b(?:to|i|i'll|i'd|i'm|could|should|would|just|let\s+me|me)\s+(?:just\s+|simply\s+)?"
+        r"(?:disappear|vanish)(?:ing)?\s+(?:forever|for\s+good|permanently|"
+        r"off\s+the\s+face\s+of\s+the\s+earth|and\s+never\s+(?:come|came)\s+back|"
+        r"and\s+never\s+return|without\s+a\s+trace)\b",
+    ),
+    _p("existing", r"\b(?:stop|stopped)\s+existing\b"),
+    _p("cease", r"\bcease\s+to\s+exist\b"),
+    _p("exist", r"\bnot\s+(?:to\s+)?exist\s+any\s*more\b"),
+    # --- Better off without me, no reason to live ---------------------------------------------
+    _p("dead", r"\bbetter\s+off\s+dead\b"),
+    _p("without", r"\bbetter\s+(?:off\s+)?without\s+me\b"),
+    _p(
+        "better",
+        r"\bbetter\s+(?:off\s+)?if\s+i\s+(?:(?:was|were|'m|am)\s+(?:dead|gone)|"
+        r"(?:wasn't|weren't|was\s+not|were\s+not)\s+(?:here|around|alive|born)|died|disappeared|"
+        r"(?:didn't|did\s+not)\s+exist|never\s+existed|'d\s+never\s+been\s+born|"
+        r"had\s+never\s+been\s+born)\b",
+    ),
+    _p(
+        "miss notice care",
+        r"\b(?:no\s*one|nobody)\s+(?:would|will|'d)\s+(?:even\s+)?(?:miss\s+me|notice\s+if\s+i|"
+        r"care\s+if\s+i\s+(?:died|was\s+gone|disappeared|wasn't\s+here|killed))\b",
+    ),
+    _p(
+        "reason",
+        r"\b(?:no|(?:don't|do\s+not|doesn't|can't|cannot|couldn't)\s+(?:really\s+)?"
+        r"(?:have|see|find|think\s+of|got)\s+(?:a|any)|(?:lost|lose|losing)\s+(?:my|every|all|"
+        r"the|any)|what's|what\s+is|is\s+there\s+(?:a|any)|give\s+me\s+(?:a|one)|"
+        r"there's\s+no|there\s+is\s+no|isn't\s+(?:a|any))\s+(?:more\s+|single\s+|good\s+)?"
+        r"reasons?\s+(?:left\s+)?(?:to|for)\s+(?:live|living|go\s+on|going\s+on|keep\s+going|"
+        r"keep\s+living|be\s+alive|being\s+alive|stay\s+alive|staying\s+alive|exist|existing|"
+        r"carry\s+on|be\s+here|me\s+to\s+(?:live|be\s+here|stay))\b",
+    ),
+    _p(
+        "live",
+        r"\b(?:nothing|(?:don't|do\s+not|doesn't|haven't|have\s+not|not|hardly|isn't|"
+        r"there's\s+not)\s+(?:(?:have|got|had)\s+)?(?:anything|much)|what(?:'s|\s+is|"
+        r"\s+do\s+i\s+have|\s+have\s+i\s+got))\s+(?:left\s+)?to\s+live\s+for\b",
+    ),
+    _p(
+        "point",
+        r"\b(?:no|(?:don't|do\s+not|can't|cannot|couldn't)\s+see\s+(?:the|a|any)|what's\s+the|"
+        r"what\s+is\s+the|there's\s+no|there\s+is\s+no|isn't\s+(?:a|any)|lost\s+the)\s+"
+        r"point\s+(?:(?:of|in|to)\s+)?(?:living|life|being\s+alive|staying\s+alive|"
+        r"(?:to\s+)?stay\s+alive|going\s+on|existing|my\s+existence|me\s+being\s+(?:alive|here)|"
+        r"live|exist|carrying\s+on)\b",
+    ),
+    _p(
+        "worth",
+        r"\b(?:isn't|is\s+not|not|no\s+longer|ain't|wasn't|never)\s+(?:really\s+|even\s+)?"
+        r"worth\s+living\b",
+    ),
+    _p("worth", r"\blife\s+(?:isn't|is\s+not|'s\s+not|ain't)\s+worth\s+it\b"),
+    _p(
+        "living alive existing",
+        r"\b(?:tired|sick|weary)\s+of\s+(?:living|being\s+alive|existing)\b",
+        after=(
+            r"\s+(?:in|out|at|with|on|off|paycheck|under|from|alone|abroad|here|there|near|"
+            r"by|for)\b"
+        ),
+    ),
+    _p("done", r"\bdone\s+with\s+(?:life|living|being\s+alive|existing)\b"),
+    _p(
+        "want",
+        r"\bwant\s+(?:it\s+all|everything|the\s+pain|my\s+life)\s+to\s+(?:end|stop|be\s+over)\b",
+    ),
+    # --- Can't go on ---------------------------------------------------------------------------
+    _p(
+        "can couldn unable",
+        r"\b(?:can't|cannot|couldn't|can\s+no\s+longer|unable\s+to)\s+(?:go\s+on|keep\s+going|"
+        r"carry\s+on|continue\s+living|keep\s+living)" + _THOUGHT_ENDS,
+    ),
+    _p(
+        "can",
+        r"\b(?:(?:don't|do\s+not)\s+(?:think|know\s+(?:if|whether|how))|not\s+sure"
+        r"(?:\s+(?:if|whether|that|how))?)\s+i\s+can\s+(?:go\s+on|keep\s+going|carry\s+on|"
+        r"keep\s+living)" + _THOUGHT_ENDS,
+    ),
+    # --- Sleep and never wake up ------------------------------------------------------------
+    _p("wake", r"\b(?:sleep|asleep)\b[^.!?\n]{0,25}?\b(?:and|&)\s+(?:never|not)\s+wake\s+up\b"),
+    _p(
+        "wake",
+        r"\b(?:hope|hoping|want|wanted|wish|wished|pray|praying)\b[^.!?,\n]{0,20}?"
+        r"\b(?:never|not|don't|won't|wouldn't|didn't)\s+wake\s+up\b",
+        after=(
+            r"\s+(?:late|early|too\s+(?:late|early)|in\s+time|on\s+time|at|before|after|with|"
+            r"sick|tired|grumpy|hungover)\b"
+        ),
+    ),
+    _p("wake", r"\bnever\s+wake\s+up\s+again\b"),
+    _p("sleep", r"\b(?:go\s+to\s+sleep|fall\s+asleep)\s+(?:forever|permanently|for\s+good)\b"),
+    # --- Methods -------------------------------------------------------------------------------
+    _p(
+        "dos",
+        r"\bover\s?-?dos(?:e|ed|es|ing)\b",
+        after=(
+            r"\s+on\s+(?:coffee|caffeine|sugar|chocolate|netflix|espresso|energy\s+drinks|cake|"
+            r"content|tiktok|self[\s-]?help|advice|podcasts)\b"
+        ),
+    ),
+    _p("od", r"\b(?:want|going|planning|tempted|trying)\s+to\s+od(?:'d|ed|ing)?\b"),
+    _p("od", r"\b(?:might|will|i'll|could|gonna)\s+od\b"),
+    _p(
+        "pill tablet meds medic painkill",
+        r"\b(?:take|took|taking|swallow|swallowed|swallowing)\s+(?:all|a\s+(?:whole|full)\s+"
+        r"(?:bottle|box|pack|packet)\s+of|a\s+bunch\s+of|a\s+handful\s+of|loads\s+of|too\s+many)"
+        r"\s+(?:of\s+)?(?:my\s+|the\s+|these\s+|those\s+)?(?:pills|tablets|meds|medication|"
+        r"medicine|painkillers|sleeping\s+pills)\b",
+    ),
+    _p(
+        "pill tablet meds painkill",
+        r"\b(?:sav(?:e|ed|ing)|stockpil(?:e|ed|ing)|hoard(?:ed|ing)?)\s+(?:up\s+)?(?:my\s+)?"
+        r"(?:pills|tablets|meds|painkillers|sleeping\s+pills)\b",
+    ),
+    _p(
+        "pill tablet meds painkill",
+        r"\b(?:pills|tablets|meds|painkillers)\s+(?:saved|stockpiled|hoarded)\b",
+    ),
+    _p(
+        "bridge build roof cliff balcon tower ledge overpass window skyscraper park garage",
+        r"\b(?:jump|jumping|jumped|leap|leaping|throw\s+myself|throwing\s+myself|"
+        r"threw\s+myself|step|stepping)\s+(?:off|from|out\s+of|out)\s+(?:(?:a|an|the|this|that|"
+        r"my|some|our)\s+)?(?:\w+\s+){0,2}?" + _HEIGHTS + r"\b",
+    ),
+    _p(
+        "front",
+        r"\b(?:jump|jumping|jumped|step|stepping|stepped|throw\s+myself|throwing\s+myself|"
+        r"threw\s+myself|lie\s+down|lay\s+down)\s+in\s+front\s+of\s+(?:(?:a|the|an|some)\s+)?"
+        r"(?:\w+\s+)?(?:train|car|bus|truck|lorry|subway|tube|tram|traffic)\b",
+    ),
+    _p(
+        "throw threw",
+        r"\b(?:throw|throwing|threw)\s+" + _MYSELF + r"\s+(?:off|under|from|out\s+of)\b",
+    ),
+    _p(
+        "wrist throat vein",
+        r"\b(?:slit|slitting|slash|slashing|cut|cutting|open|opening)\s+(?:my|me)\s+"
+        r"(?:wrists?|throat|veins?)\b",
+    ),
+    # --- Self-harm ------------------------------------------------------------------------------
+    _p("self", r"\bself\s*-?\s*(?:harm\w*|injur(?:y|e|ed|ing|ies)|mutilat\w*)\b"),
+    _p(
+        "self",
+        r"\b(?:hurt|hurts|hurting|harm|harms|harming|harmed|injure|injuring|injured)\s+"
+        + _MYSELF
+        + r"\b",
+        after=(
+            r"\s+(?:at\s+the\s+gym|at\s+work|playing|lifting|running|skiing|cycling|climbing|"
+            r"training|falling|tripping|by\s+accident|accidentally|in\s+a\s+fall|"
+            r"on\s+(?:the|a)\s+(?:stairs|ice|bike|way)|by\s+(?:dwelling|comparing|overthinking|"
+            r"thinking|worrying|ruminating|replaying|staying|applying|checking|refreshing|"
+            r"reading|scrolling|obsessing|waiting|holding\s+on|blaming))\b"
+        ),
+    ),
+    _p(
+        "self",
+        r"\b(?:cut|cuts|cutting)\s+" + _MYSELF + r"\b",
+        after=(
+            r"\s+(?:some\s+slack|slack|a\s+break|off|short|out|shaving|cooking|chopping|slicing|"
+            r"on\s+(?:a|the|some)\s+\w+|with\s+(?:a|the)\s+(?:paper|kitchen)|by\s+accident|"
+            r"accidentally|in\s+the\s+kitchen|a\s+(?:deal|piece|slice))\b"
+        ),
+    ),
+    _p(
+        "burn",
+        r"\b(?:burn|burns|burning|burned|burnt)\s+" + _MYSELF + r"\b",
+        after=(
+            r"\s+(?:out|cooking|baking|ironing|making|on\s+(?:the|a)\s+(?:stove|oven|pan|kettle|"
+            r"iron|hob|grill)|with\s+(?:the\s+)?(?:coffee|tea|hot\s+water|the\s+kettle|the\s+iron)|"
+            r"in\s+the\s+sun|by\s+accident|accidentally)\b"
+        ),
+    ),
+    _p("again", r"\b(?:cut|cutting)\s+(?:my\s+)?(?:arms?|legs?|thighs?|skin|wrists?)\s+again\b"),
+    _p(
+        "cutting harming hurting",
+        r"\b(?:i'm|i\s+am|i've\s+been|i\s+have\s+been|i\s+was|been|started|start|starting|"
+        r"keep|kept|back\s+to|relapsed\s+(?:and|into))\s+(?:cutting|harming\s+myself|"
+        r"hurting\s+myself)\s+(?:again|myself)\b",
+    ),
+    _p("cutting", r"^(?:been\s+|started\s+)?cutting\s+again\b"),
+    _p("relapsed", r"\brelapsed\b[^.!?\n]{0,20}\b(?:cutting|self[\s-]*harm\w*|hurting\s+myself)"),
+    # --- Italian, a few unmistakable phrases (English negation) -------------------------
+    _p("voglio uccidermi togliermi", r"\b(?:voglio\s+morire|uccidermi|togliermi\s+la\s+vita)\b"),
+)
+
+# ---------------------------------------------------------------------------------------------
+# Crisis in Spanish, German, French and Portuguese
+# ---------------------------------------------------------------------------------------------
+
+# The end of a thought, per language: end of text, punctuation, or a filler word.
+_END_ES = (
+    r"(?=\s*(?:$|[^\w\s']|(?:ya|nada|de verdad|en serio|la verdad|y|pero|porque|así|hoy|ahora|"
+    r"jaja\w*|jeje\w*|la neta|sinceramente|honestamente)\b))"
+)
+_END_PT = (
+    r"(?=\s*(?:$|[^\w\s']|(?:já|nada|de verdade|sério|e|mas|porque|assim|hoje|agora|kk\w*|"
+    r"haha\w*|sinceramente|mesmo)\b))"
+)
+_END_FR = (
+    r"(?=\s*(?:$|[^\w\s']|(?:plus|du tout|vraiment|franchement|et|mais|parce|car|aujourd'hui|"
+    r"maintenant|mdr|lol|honnêtement|quoi)\b))"
+)
+# German commas mostly open an infinitive ("es hat keinen Sinn, sich zu bewerben").
+_END_DE = (
+    r"(?=\s*(?:$|[.!?\u2026;:)\]\"]|,\s*(?:ich|mir|mich|es|das|alles|und|aber|echt|wirklich|"
+    r"oder)\b|(?:mehr|überhaupt|einfach|echt|wirklich|und|aber|weil|heute|jetzt|gerade|irgendwie|"
+    r"halt|lol)\b))"
+)
+
+_ES_WANT = (
+    r"(?:quiero|kiero|qiero|quero|quisiera|quería|necesito|deseo|tengo ganas de|ganas de|"
+    r"me gustaría)"
+)
+_ES_ADV = r"(?: (?:solo|nada más|ya|realmente|de verdad|simplemente|tanto|a veces|mucho))*"
+# Dying "of embarrassment, of laughter, of nerves" is an idiom.
+_ES_IDIOMS = (
+    r" de (?:vergüenza|risa|aburrimiento|hambre|sueño|frío|calor|envidia|nervios|ganas|amor|"
+    r"pena|miedo|ansiedad|la risa)\b"
+)
+# Something else that "is going to kill me" is the idiom for stress.
+_ES_THIRD_PERSON = r"\b(?:va|van|vas|iba|iban|puede|pueden|vaya|vayan)(?: a)? $"
+# "Matarme estudiando", "matarme a trabajar": working oneself to death.
+_ES_WORKING = r" (?:a|de|estudiando|trabajando|preparando|practicando|buscando)\b"
+
+_CRISIS_ES: tuple[_Pattern, ...] = (
+    _w("mor", _ES_WANT + _ES_ADV + r" mor+i+r+(?:me)?", after=_ES_IDIOMS),
+    _w("muert", _ES_WANT + _ES_ADV + r" (?:estar )?muert[oa]s?"),
+    _w(
+        "muert",
+        r"(?:ojalá|quisiera|desearía|preferiría|prefiero) (?:estar|estuviera|estuviese) "
+        r"(?:ya )?muert[oa]",
+    ),
+    _w(
+        "muert",
+        r"(?:estaría|estarían|estarías) mejor muert[oa]s?|mejor muert[oa]s?",
+        after=r" (?:que|a)\b",
+    ),
+    _w(
+        "matar",
+        r"me (?:quiero|kiero|quisiera|voy a|vo a|pienso|debería|debo|tengo que|podría|iba a) "
+        r"matar",
+        after=_ES_WORKING,
+    ),
+    _w("matarme", r"matarme", before=_ES_THIRD_PERSON, after=_ES_WORKING),
+    _w(
+        "vida",
+        r"quitarme (?:la|mi) (?:propia )?vida|(?:acabar|terminar|acabo|termino) con mi "
+        r"(?:propia )?vida",
+    ),
+    _w(
+        "todo",
+        r"(?:acabar|terminar|acabe|termine|acabo|termino) con todo",
+        after=r" (?:el|la|los|las|lo|mi|mis|tu|su)\b",
+    ),
+    _w(
+        "viv",
+        r"no (?:quiero|kiero|qiero|quero|quisiera) (?:seguir )?viv(?:ir|iendo)",
+        after=r" (?:en|aquí|allí|ahí|con|cerca|lejos|de)\b",
+    ),
+    _w(
+        "viv",
+        r"(?:no tengo|sin|no hay|no veo|no encuentro|no me quedan) (?:ninguna |ningún |una |un )?"
+        r"(?:razón|razones|motivo|motivos|ganas) (?:para|de|por la que|por las que) "
+        r"(?:seguir )?viv(?:ir|iendo)",
+    ),
+    _w("vale", r"(?:la vida|vivir|mi vida) no vale la pena|no vale la pena (?:seguir )?vivir"),
+    _w(
+        "sentido",
+        r"(?:la|mi) vida (?:ya )?no tiene (?:ningún )?sentido|"
+        r"no (?:le )?(?:veo|encuentro) (?:el |ningún )?sentido a (?:la|mi) vida",
+    ),
+    _w(
+        "aqu",
+        r"no (?:quiero|kiero|quisiera) (?:seguir )?estar aquí(?: (?:más|ya|en este mundo))?",
+        ends=_END_ES,
+    ),
+    _w("mundo", r"no (?:quiero|kiero|quisiera) (?:seguir )?(?:en|estar en|vivir en) este mundo"),
+    # "Can't go on": crisis in every language, as in English.
+    _w(
+        "seguir",
+        r"(?:(?:ya )?no (?:puedo|aguanto) seguir (?:así|adelante|viviendo|con mi vida)|"
+        r"ya no puedo seguir)",
+        ends=_END_ES,
+    ),
+    _w("sin mi", r"mejor(?:es)? sin mí", ends=_END_ES),
+    _w(
+        "nacido",
+        r"(?:ojalá|quisiera|desearía|preferiría|hubiera preferido) (?:no haber|nunca haber|"
+        r"no hubiera|nunca hubiera|no) nacido",
+    ),
+    _w(
+        "despert",
+        r"(?:dormir|dormirme) y no (?:volver a )?despertar(?:me)?|"
+        r"no (?:volver a )?despertar(?:me)? (?:nunca|más|jamás)|"
+        r"(?:ojalá|quiero|quisiera) no (?:volver a )?despertar(?:me)?",
+        after=r" (?:temprano|tarde|a tiempo|a las)\b",
+    ),
+    # "Quiero desaparecer" is crisis; "un rato", "unos días" make it soft distress.
+    _w(
+        "desaparec",
+        _ES_WANT + _ES_ADV + r" desaparecer(?: para siempre| del mapa| del mundo)?",
+        after=r" (?:un|una|unos|unas|por|de|del|a|al|en)\b",
+    ),
+    _w("exist", r"dejar de existir|no existir más"),
+    _w("viv exist", r"(?:cansad[oa]|hart[oa]|agotad[oa]) de (?:vivir|existir|estar viv[oa])"),
+    _w("lesi", r"auto ?lesi\w*"),
+    _w(
+        "dano",
+        r"hacerme (?:más )?daño|me hago daño",
+        after=r" (?:en el|en la|jugando|entrenando|corriendo|sin querer)\b",
+    ),
+    _w(
+        "cort",
+        r"cortarme (?:las venas|los brazos|las muñecas|otra vez|de nuevo)|"
+        r"me corto (?:las venas|los brazos|otra vez|de nuevo)|(?:volví|he vuelto) a cortarme|"
+        r"me (?:volví|he vuelto) a cortar|me estoy cortando",
+        after=r" (?:el pelo|el cabello|las uñas|la barba|el flequillo)\b",
+    ),
+    _w(
+        "lastim herir",
+        r"lastimarme|herirme",
+        before=_ES_THIRD_PERSON,
+        after=r" (?:la|el|los|las|en el|en la|jugando|entrenando|corriendo|sin querer)\b",
+    ),
+    _w(
+        "tir lanz arroj avent",
+        r"(?:tirarme|me voy a tirar|me quiero tirar|aventarme|lanzarme|arrojarme) "
+        r"(?:de|desde|por|a|al|bajo) (?:(?:un|una|el|la|las|los) )?(?:puente|edificio|ventana|"
+        r"balcón|techo|azotea|tren|metro|vías|precipicio|acantilado|coche|auto)",
+    ),
+    _w(
+        "pastill pildor medic",
+        r"(?:tomarme|tragarme|me tomé|me tragué|tomar) (?:todas )?(?:las|mis) "
+        r"(?:pastillas|píldoras|medicinas|medicamentos)",
+    ),
+    _w(
+        "sobredosis",
+        r"sobredosis",
+        after=r" (?:de|del) (?:café|cafeína|azúcar|trabajo|series|netflix|información)\b",
+    ),
+    _w("ahorc colg", r"ahorcarme|me (?:voy a|quiero) ahorcar|colgarme (?:de|del)"),
+    _w(
+        "nadie",
+        r"nadie me (?:echaría|extrañaría) de menos|nadie me extrañaría|"
+        r"nadie (?:lo )?notaría si (?:me muero|muero|desaparezco|me mato)",
+    ),
+)
+
+_DE_WANT = (
+    r"(?:will|möchte|wollte|würde (?:gern|gerne|am liebsten|lieber|eher)|würd (?:gern|gerne|"
+    r"am liebsten|lieber)|wünschte,? ich könnte|wünsche mir)"
+)
+_DE_ADV = (
+    r"(?: (?:einfach|nur|echt|wirklich|manchmal|so|lieber|am liebsten|gerade|jetzt|heute|bald|"
+    r"halt|eigentlich|endlich|noch))*"
+)
+# "Das wird mich umbringen", "die Jobsuche wird mich noch umbringen": the idiom for stress.
+_DE_IT = (
+    r"\b(?:das|es|dies|dieser|diese|dieses|der|die|den|du|sie|er|man)\b(?: \w+){0,3} "
+    r"(?:wird|würde|könnte|kann|will|soll|muss)(?: \w+)? $"
+)
+
+_CRISIS_DE: tuple[_Pattern, ...] = (
+    _w(
+        "sterb",
+        _DE_WANT + _DE_ADV + r" sterb(?:en|n)|sterben (?:will|möchte|wollte|würde)",
+        after=r" als\b",
+    ),
+    _w(
+        "tot",
+        _DE_WANT + _DE_ADV + r" tot sein|(?:wäre|wär) (?:lieber|besser|am liebsten) tot|"
+        r"(?:lieber|besser) tot|wünschte,? ich wäre tot|tot sein (?:will|möchte)",
+        after=r" als\b",
+    ),
+    _w(
+        "leben",
+        r"nicht mehr (?:weiter\s*)?leben",
+        after=r" (?:in|mit|bei|zusammen|hier|dort)\b",
+    ),
+    _w("leben", r"(?:will|möchte|mag|kann) so nicht (?:mehr )?(?:weiter\s*)?leben"),
+    _w("bring", r"bringe?" + _DE_ADV + r" mich" + _DE_ADV + r" um"),
+    _w(
+        "umbring umzubring",
+        r"mich" + _DE_ADV + r" (?:umbringen|umzubringen|umbringe)",
+        before=_DE_IT,
+    ),
+    _w(
+        "mich",
+        r"(?:töte|töt|tötete) mich(?: selbst)?|mich (?:selbst )?(?:zu )?töten",
+        before=_DE_IT,
+    ),
+    _w("leben", r"mir (?:selbst )?das leben (?:zu )?nehmen|(?:nehme|nehm) mir das leben"),
+    _w("mich", r"mich (?:zu )?(?:erhängen|aufhängen|aufzuhängen)|hänge? mich auf"),
+    _w(
+        "wach",
+        r"nicht mehr aufwachen|nie (?:mehr|wieder) aufwachen|nicht mehr aufzuwachen|"
+        r"einschlafen und nicht mehr aufwachen",
+    ),
+    _w("ohne mich", r"besser (?:dran )?ohne mich|ohne mich besser dran"),
+    _w(
+        "sinn",
+        r"(?:das|mein) leben hat (?:keinen|null|gar keinen) sinn|"
+        r"keinen sinn (?:mehr )?(?:im|in meinem) leben|keinen sinn mehr zu leben",
+    ),
+    _w("grund", r"keinen grund (?:mehr )?(?:zu leben|zum leben|weiterzuleben)"),
+    _w("lebenswert", r"(?:nicht|nicht mehr) lebenswert"),
+    _w("lebensm", r"lebensmüde"),
+    _w("ritz", r"ritze? mich|mich (?:wieder )?(?:ritzen|geritzt)"),
+    _w("verletz", r"selbstverletz\w*|mich selbst (?:zu )?verletzen"),
+    _w("weh", r"(?:will|möchte|werde) mir (?:selbst )?(?:weh tun|wehtun)"),
+    _w(
+        "spring werf",
+        r"(?:von|vor) (?:einer|einem|der|dem|die|den|ein|eine|das) (?:\w+ )?(?:brücke|hochhaus|"
+        r"dach|balkon|zug|klippe|gebäude|fenster|turm)(?: \w+)? (?:springen|werfen|zu springen|"
+        r"zu werfen)|(?:vor|unter) (?:den|einen) zug (?:werfen|springen|zu werfen)|"
+        r"aus dem fenster (?:springen|zu springen)",
+    ),
+    _w(
+        "tablett pillen",
+        r"alle (?:meine )?(?:tabletten|pillen) (?:nehmen|schlucken|zu nehmen|zu schlucken)",
+    ),
+    _w("dosis", r"überdosis", after=r" (?:an )?(?:kaffee|koffein|zucker|arbeit)\b"),
+    # "Ich will verschwinden" is crisis; "für eine Weile" makes it soft distress.
+    _w("verschwind", _DE_WANT + _DE_ADV + r" verschwinden|für immer verschwinden"),
+    _w(
+        "vermiss",
+        r"(?:niemand|keiner) würde mich vermissen|würde mich (?:niemand|keiner) vermissen",
+    ),
+)
+
+_FR_WANT = (
+    r"(?:j'?)?(?:veux|veu|veut|voudrais|voudrai|aimerais|préférerais|préfère|envie de|envie d'|"
+    r"envi de|besoin de)"
+)
+_FR_ADV = (
+    r"(?: (?:juste|vraiment|tellement|simplement|seulement|presque|parfois|souvent|encore|"
+    r"tout simplement|bien))*"
+)
+_FR_IDIOMS = (
+    r" (?:de |d')(?:honte|rire|faim|soif|chaud|froid|ennui|fatigue|envie|impatience|peur|"
+    r"stress)\b| que\b"
+)
+# "Ça va me tuer", "cet entretien va me tuer": the idiom for stress.
+_FR_THIRD_PERSON = r"\b(?:va|vont|vas|allait|pourrait|peut|risque de|finira par|finit par) $"
+# "Me tuer à la tâche": working oneself to death.
+_FR_WORKING = (
+    r" (?:à|au) (?:la tâche|le travail|travailler|bosser|force|essayer|chercher|postuler|"
+    r"réviser)\b"
+)
+
+_CRISIS_FR: tuple[_Pattern, ...] = (
+    _w("mour crev", _FR_WANT + _FR_ADV + r"\s*(?:mour+i+r+e?|crever)", after=_FR_IDIOMS),
+    _w("tuer", r"me tuer(?:ai|ais)?", before=_FR_THIRD_PERSON, after=_FR_WORKING),
+    _w(
+        "finir",
+        r"en finir",
+        after=(
+            r"(?: \w+)? avec (?!(?:la vie|ma vie|tout|moi|cette vie|l'existence|mes jours|"
+            r"tout ça)\b)"
+        ),
+    ),
+    _w(
+        "vivre",
+        r"(?:ne |n')?(?:veux|veu|veut|voudrais) (?:plus|pas) vivre|"
+        r"(?:j'|n')?ai (?:plus|pas|aucune) (?:d'|de |aucune )?envie de vivre|"
+        r"(?:plus|pas|aucune|aucun) (?:de |d')?(?:raisons?|motifs?) de vivre|"
+        r"(?:plus|pas) (?:la )?force de vivre",
+        after=r" (?:à|au|en|ici|là-bas|avec|chez|dans)\b",
+    ),
+    _w(
+        "vie peine",
+        r"(?:la|ma) vie (?:ne vaut|vaut) (?:pas|plus) la peine|"
+        r"ne vaut (?:pas|plus) la peine d'être vécue|"
+        r"(?:la|ma) vie n'a (?:plus|aucun|pas) (?:de |d'|aucun )?sens",
+    ),
+    _w(
+        "continu",
+        r"(?:(?:ne |n')?(?:peux|peu|peut) plus continuer|"
+        r"(?:peux|peu|peut|arrive) (?:pas|plus) (?:à )?continuer (?:comme ça|à vivre|ainsi))",
+        ends=_END_FR,
+    ),
+    _w("sans moi", r"mieux sans moi", ends=_END_FR),
+    _w(
+        "mort",
+        r"(?:serais|serait|serai|serions) mieux morte?s?|mieux morte?|"
+        r"(?:préférerais|voudrais|veux|aimerais) être morte?",
+        after=r" que\b",
+    ),
+    _w("naitre etre", r"ne (?:jamais|pas) (?:naître|être née?)"),
+    _w(
+        "reveill toujours",
+        r"(?:ne )?(?:plus|jamais) (?:me )?réveiller|"
+        r"dormir (?:pour toujours|et ne (?:plus|jamais) (?:me )?réveiller)",
+        after=r" (?:tôt|tard|à \d|avant|pour|demain matin)\b",
+    ),
+    # "Je veux disparaître" is crisis; "un moment", "quelques jours" make it soft distress.
+    _w(
+        "dispar",
+        _FR_WANT + _FR_ADV + r" disparaître(?: pour toujours| à jamais| définitivement)?|"
+        r"disparaître (?:pour toujours|à jamais|définitivement)",
+        after=r" (?:un|une|quelques|pendant|de|du|des|sous|dans|en|au|à)\b",
+    ),
+    _w("mal", r"me faire (?:du )?mal(?: exprès)?", after=r" (?:au|à la|à l'|en|pendant|avec)\b"),
+    _w("scarif mutil", r"(?:me )?scarifi\w*|(?:m')?automutil\w*|auto-?mutil\w*"),
+    _w(
+        "veines poignets couper coupe",
+        r"(?:me )?(?:couper|ouvrir|taillader|trancher) les (?:veines|poignets)|"
+        r"me (?:couper|coupe|suis coupée?) (?:encore|à nouveau|de nouveau|exprès)|"
+        r"recommencé à me couper",
+    ),
+    _w(
+        "sauter jeter balancer lancer",
+        r"(?:sauter|me jeter|me balancer|me lancer) (?:d'un|d'une|du|de la|de l'|par la|sous un|"
+        r"sous une|sous le|devant un|devant le|du haut d'un|du haut du|du haut de la)\s*"
+        r"(?:pont|immeuble|toit|fenêtre|balcon|falaise|train|métro|rer|voiture|tour|camion)",
+    ),
+    _w("pendre", r"me pendre"),
+    _w(
+        "medic medoc cachet pilule comprim",
+        r"(?:avaler|prendre|pris|avalé) (?:tous|toutes) (?:mes|les) "
+        r"(?:médicaments|médocs|cachets|pilules|comprimés)",
+    ),
+    _w("surdose", r"surdose"),
+    _w("foutre", r"me foutre en l'?\s*air"),
+    _w(
+        "personne",
+        r"je (?:ne )?manquerais à personne|personne ne me regretterait|"
+        r"personne ne (?:remarquerait|verrait) si je (?:mourais|disparaissais|n'étais plus là)",
+    ),
+)
+
+_PT_WANT = (
+    r"(?:quero|qro|kero|qero|queria|quiria|preciso|vontade de|tô com vontade de|"
+    r"estou com vontade de|desejo|gostaria de)"
+)
+_PT_ADV = r"(?: (?:só|apenas|muito|mesmo|de verdade|às vezes|já|simplesmente|realmente))*"
+_PT_IDIOMS = (
+    r" de (?:vergonha|rir|tédio|fome|calor|frio|sono|saudade|inveja|medo|ansiedade|raiva|"
+    r"cansaço)\b"
+)
+# "Me matar de estudar", "me matar trabalhando": working oneself to death.
+_PT_WORKING = r" (?:de|trabalhando|estudando|pra|para|com)\b"
+
+_CRISIS_PT: tuple[_Pattern, ...] = (
+    _w("mor", _PT_WANT + _PT_ADV + r" (?:morrer|morre|morer)", after=_PT_IDIOMS),
+    _w(
+        "mort",
+        _PT_WANT + _PT_ADV + r" (?:estar )?mort[oa]|(?:preferia|prefiro) estar mort[oa]|"
+        r"(?:estaria|ficaria) melhor mort[oa]|melhor mort[oa]",
+        after=r" (?:do que|que)\b",
+    ),
+    # First person only: "essa entrevista vai me matar" is the idiom for stress.
+    _w(
+        "matar mato",
+        r"(?:vou|vo|quero|qro|kero|queria|penso em|pensando em|pensei em|vontade de|devia|"
+        r"deveria|tentar|tentei|ia|preciso|decidi|planejo|planejando|vou acabar) me matar|"
+        r"matar-me|eu me mato",
+        after=_PT_WORKING,
+    ),
+    _w("vida", r"(?:tirar|acabar com) (?:a )?minha (?:própria )?vida|tirar a própria vida"),
+    _w("tudo", r"acabar com tudo", after=r" (?:o|a|os|as)\b"),
+    _w(
+        "viv",
+        r"(?:não|n|naum) (?:quero|qro|kero|aguento|consigo) (?:mais )?(?:viver|continuar vivendo|"
+        r"continuar a viver)(?: mais)?",
+        after=r" (?:em|aqui|lá|com|perto|longe|no|na|nessa|nesse|neste|nesta)\b",
+    ),
+    _w(
+        "viv",
+        r"(?:sem|não tenho|n tenho|nenhum|nenhuma) (?:mais )?(?:razão|razões|motivo|motivos|"
+        r"vontade) (?:pra|para|de) viver",
+    ),
+    _w("vale", r"(?:a|minha) vida não vale a pena|não vale a pena viver"),
+    _w(
+        "sentido",
+        r"(?:não vejo|sem) (?:mais )?sentido (?:na|em) (?:minha )?vida|"
+        r"(?:a|minha) vida (?:não tem|perdeu o) (?:mais )?sentido",
+    ),
+    _w("aqui", r"(?:não|n) (?:quero|qro) (?:mais )?estar aqui(?: mais)?", ends=_END_PT),
+    _w(
+        "continu",
+        r"(?:(?:não|n) (?:consigo|aguento) mais continuar|"
+        r"(?:não|n) (?:consigo|aguento) continuar assim)",
+        ends=_END_PT,
+    ),
+    _w("sem mim", r"melhor sem mim", ends=_END_PT),
+    _w("nascido", r"(?:nunca|não) ter nascido"),
+    _w(
+        "acord",
+        r"(?:dormir|durmir) e (?:não|nunca mais) acordar|(?:não|nunca mais) acordar mais|"
+        r"(?:quero|queria|qro) (?:não|nunca mais) acordar",
+        after=r" (?:cedo|tarde|a tempo|às)\b",
+    ),
+    # "Quero sumir" is crisis; "um tempo", "uns dias" make it soft distress.
+    _w(
+        "sumir desaparec",
+        _PT_WANT + _PT_ADV + r" (?:sumir|desaparecer)(?: pra sempre| para sempre| do mapa)?",
+        after=r" (?:um|uma|uns|umas|por|pra|para|do|da|de|no|na)\b",
+    ),
+    _w("viver", r"(?:cansad[oa]|exaust[oa]|farto|farta) de viver"),
+    _w(
+        "cort",
+        r"me cortar (?:de novo|outra vez|denovo)|voltei a me cortar|"
+        r"me cortei (?:de novo|outra vez)|cortar (?:os|meus) pulsos",
+    ),
+    _w(
+        "machuc ferir",
+        r"me (?:machucar|ferir)",
+        before=r"\b(?:vai|vão|pode|podem) $",
+        after=r" (?:na|no|jogando|correndo|treinando|sem querer)\b",
+    ),
+    _w("mutila autoles", r"auto-?\s*mutila\w*|autoles\w*"),
+    _w(
+        "pular jogar atirar",
+        r"(?:pular|me jogar|me atirar) (?:de|da|do|de uma|de um|na frente de|na frente do|"
+        r"na frente da|embaixo de|embaixo do|pela) (?:\w+ )?(?:ponte|prédio|janela|telhado|sacada|"
+        r"trem|metrô|carro|ônibus|viaduto|caminhão)",
+    ),
+    _w("enforc", r"me enforcar"),
+    _w(
+        "remed comprim pilul",
+        r"(?:tomar|tomei|engolir|engoli) (?:todos os|todas as) (?:meus |minhas )?"
+        r"(?:remédios|comprimidos|pílulas)",
+    ),
+    _w(
+        "falta",
+        r"ninguém (?:ia|iria|vai) sentir (?:a )?minha falta|ninguém sentiria (?:a )?minha falta",
+    ),
+)
+
+_CRISIS: tuple[_Table, ...] = (
+    _Table(_CRISIS_EN, _negated_in_english, english=True),
+    _Table(_CRISIS_NAMED, _negated_in_any_language, english=True),
+    _Table(_CRISIS_ES, _SPANISH.negates),
+    _Table(_CRISIS_DE, _GERMAN.negates),
+    _Table(_CRISIS_FR, _FRENCH.negates),
+    _Table(_CRISIS_PT, _PORTUGUESE.negates),
+)
+
+# ---------------------------------------------------------------------------------------------
+# Soft distress (see "Soft distress, and the job talk it must leave alone" in the docstring)
+# ---------------------------------------------------------------------------------------------
+
+# The end of a thought in English: the phrase stands alone, or reaches everything.
+_END_EN = (
+    r"(?=\s*(?:$|[^\w\s']|(?:any\s*more|any\s+longer|at\s+all|anyway|honestly|really|lol|tbh|"
+    r"now|today|tonight|and|but|so|because|cause|i|i'm|i've|either|whatsoever|like\s+this|"
+    r"to\s+be\s+honest)\b))"
+)
+# After "no point", "what's the point": alone, or about everything, never about one task.
+_POINTLESS_END = (
+    r"(?=\s*(?:$|[^\w\s']|(?:any\s*more|any\s+longer|anyway|at\s+all|whatsoever|"
+    r"(?:in|to|of|for)\s+(?:anything|it\s+all|any\s+of\s+(?:this|it)|everything|(?:even\s+)?"
+    r"trying|going\s+on|getting\s+up|me|myself|life|my\s+life)|honestly|really|lol|tbh|now|"
+    r"and|but|so|because|cause|i|i'm|i've|either)\b))"
+)
+_SELF_IS = (
+    r"(?:i'm|i\s+am|(?:i\s+)?(?:feel|felt)|feeling|i've\s+been\s+feeling|i\s+have\s+been\s+"
+    r"feeling|i've\s+felt|i\s+keep\s+feeling|i've\s+become|i\s+became|makes?\s+me\s+feel|"
+    r"made\s+me\s+feel)"
+)
+_INTENSIFIERS = (
+    r"(?:\s+(?:so|such|really|just|completely|totally|utterly|absolutely|pretty|very|kind\s+of|"
+    r"kinda|sort\s+of|honestly|literally|actually|deeply|incredibly|fucking|damn|too|always|"
+    r"still|truly|genuinely|a\s+bit|quite|increasingly|like|all|this))*"
+)
+# A self-judgement limited to a skill, task or event is job talk ("useless at negotiating").
+_LIMITED = (
+    r"\s*-\s*handed|\s+(?:at|in|with|when|during|on|about|for|compared)\b"
+    r"(?!\s+(?:life|everything|anything|all|every\s+way|the\s+world)\b)"
+)
+
+_DISTRESS_EN: tuple[_Pattern, ...] = (
+    # --- Hopelessness ---------------------------------------------------------------------------
+    _p(
+        "point",
+        r"\b(?:no|not\s+(?:a|any|much)|isn't\s+(?:a|any)|(?:don't|do\s+not|can't|cannot|"
+        r"couldn't)\s+see\s+(?:the|a|any)|lost\s+the)\s+point",
+        ends=_POINTLESS_END,
+    ),
+    _p(
+        "point",
+        r"\bwhat(?:'s|s|\s+is|\s+was)\s+(?:even\s+)?the\s+point",
+        ends=_POINTLESS_END,
+    ),
+    _p(
+        "pointless meaningless hopeless",
+        r"\b(?:it's|it\s+is|it\s+feels|it\s+all\s+(?:is|feels|seems)|everything(?:'s|\s+is|"
+        r"\s+feels|\s+seems)|life(?:'s|\s+is|\s+feels)|my\s+life(?:'s|\s+is|\s+feels)|"
+        r"the\s+future\s+(?:is|feels|looks))\s+(?:so\s+|just\s+|completely\s+|totally\s+|"
+        r"utterly\s+|all\s+)*(?:pointless|meaningless|hopeless)",
+        ends=_END_EN,
+    ),
+    _p(
+        "matter",
+        r"\bnothing\s+(?:really\s+|even\s+|seems\s+to\s+|really\s+seems\s+to\s+)?matters?"
+        r"(?:\s+to\s+me)?",
+        ends=_END_EN,
+    ),
+    _p(
+        "nothing",
+        r"\bnothing\s+(?:makes\s+sense|feels\s+(?:real|good|right|worth\s+it)|helps)\s+"
+        r"(?:any\s*more|any\s+longer)|\bnothing\s+(?:makes\s+me\s+happy|brings\s+me\s+joy)\b",
+    ),
+    _p(
+        "care enjoy feel",
+        r"\b(?:don't|do\s+not|can't|cannot)\s+(?:really\s+)?(?:care\s+about|enjoy|feel)\s+"
+        r"(?:anything|anyone)\s+(?:any\s*more|any\s+longer)\b",
+    ),
+    _p(
+        "hope",
+        r"\b(?:lost|losing)\s+(?:all\s+)?hope(?:\s+in\s+(?:everything|life|myself|people|the\s+future))?"
+        + _END_EN
+        + r"|\bno\s+hope\s+(?:left|for\s+me)\b",
+    ),
+    _p(
+        "giv gave",
+        r"\b(?:give|given|giving|gave)\s+up\s+on\s+(?:everything|life|myself|it\s+all|"
+        r"trying(?!\s+to\b)|the\s+future|being\s+happy|people|everyone|my\s+dreams|"
+        r"ever\s+being\s+\w+)\b",
+    ),
+    _p(
+        "giving",
+        r"\bfeel(?:ing)?\s+like\s+giving\s+up"
+        r"(?:\s+on\s+(?:everything|life|it\s+all))?",
+        ends=_END_EN,
+    ),
+    _p(
+        "done",
+        r"\b(?:i'm|i\s+am)\s+(?:so\s+|just\s+|really\s+)?done\s+with\s+(?:everything|it\s+all|"
+        r"everyone|people|trying(?!\s+to\b))\b",
+    ),
+    _p(
+        "apart",
+        r"\b(?:everything|my\s+(?:whole\s+)?life|i'm|i\s+am)\s+(?:is\s+|keeps\s+)?falling\s+apart\b",
+    ),
+    # --- "I can't do this anymore" ---------------------------------------------------------
+    _p(
+        "can couldn",
+        r"\b(?:can't|cannot|couldn't|can\s+no\s+longer|can\s+barely)\s+(?:do|take|handle|bear|"
+        r"stand|deal\s+with|cope\s+with|face|keep\s+doing)\s+(?:(?:this|it|any\s+of\s+(?:this|it))"
+        r"\s+(?:any\s*more|any\s+longer|much\s+longer|no\s+more)|(?:anything|everything|life|"
+        r"it\s+all)(?!\s+else\b)(?:\s+(?:any\s*more|any\s+longer))?)\b",
+    ),
+    _p(
+        "can couldn",
+        r"\b(?:can't|cannot|couldn't)\s+(?:cope|function|keep\s+pretending|go\s+on\s+pretending)"
+        + _THOUGHT_ENDS,
+    ),
+    _p("can", r"\bi\s+(?:just\s+|really\s+|honestly\s+)?can't\s+(?:any\s*more|any\s+longer)\b"),
+    _p(
+        "not",
+        r"\b(?:i'm|i\s+am)\s+(?:so\s+|just\s+|really\s+|honestly\s+)?not\s+(?:ok(?:ay)?|alright|"
+        r"all\s+right|coping|doing\s+(?:ok(?:ay)?|well|good|great))",
+        ends=_END_EN,
+    ),
+    # --- Worthlessness ----------------------------------------------------------------------
+    _p(
+        "worthless useless pathetic hopeless helpless broken numb hollow empty unlovable "
+        "failure loser burden disappointment waste lonely inside",
+        r"\b" + _SELF_IS + _INTENSIFIERS + r"\s+(?:worthless|useless|pathetic|hopeless|helpless|"
+        r"broken|numb|hollow|empty|unlovable|lonely|(?:a|an)\s+(?:complete\s+|total\s+|utter\s+|"
+        r"absolute\s+|huge\s+|massive\s+)?(?:failure|loser|burden|disappointment|"
+        r"waste\s+of\s+(?:space|oxygen|air))|like\s+(?:a|an)\s+(?:complete\s+|total\s+)?"
+        r"(?:failure|loser|burden|disappointment)|dead\s+inside|empty\s+inside)\b",
+        after=_LIMITED,
+    ),
+    _p(
+        "alone isolated trapped invisible",
+        r"\b(?:(?:i\s+)?(?:feel|felt)|feeling|i've\s+been\s+feeling|i'm|i\s+am)\s+(?:so\s+|"
+        r"really\s+|completely\s+|totally\s+|very\s+|just\s+)*(?:all\s+)?(?:alone|isolated|"
+        r"trapped|invisible)(?:\s+in\s+(?:this|the\s+world))?",
+        ends=_END_EN,
+    ),
+    _p(
+        "nothing nobody",
+        r"\b(?:i'm|i\s+am|i\s+feel\s+like)\s+(?:just\s+)?(?:nothing|a\s+nobody)",
+        ends=_END_EN,
+    ),
+    _p(
+        "hate loathe despise",
+        r"\b(?:i\s+)?(?:really\s+|just\s+|honestly\s+|so\s+|fucking\s+)?(?:hate|loathe|despise)\s+"
+        r"(?:myself|my\s+life|my\s+existence|who\s+i\s+am|being\s+me)\b",
+        after=r"\s+(?:for|because\s+i\s+(?:didn't|forgot|said|missed))\b",
+    ),
+    # --- Exhaustion -------------------------------------------------------------------------
+    _p(
+        "tired sick exhausted weary drained fed worn",
+        r"\b(?:tired|sick|exhausted|weary|drained|fed\s+up|worn\s+out)\s+(?:of|with|by|from)\s+"
+        r"(?:everything|it\s+all|all\s+of\s+(?:it|this)|life|my\s+life|trying(?!\s+to\b)|"
+        r"fighting|struggling|being\s+(?:me|myself|like\s+this)|feeling\s+(?:like\s+this|"
+        r"this\s+way)|this\s+life|pretending)\b",
+        after=r"\s+(?:about|at|in)\s+(?:this|the|my)\s+(?:process|search|job|application)",
+    ),
+    _p(
+        "tired exhausted drained worn wiped",
+        r"\b(?:tired|exhausted|drained|worn\s+out|wiped\s+out)\s+(?:all\s+the\s+time|"
+        r"every\s+(?:single\s+)?day|constantly|24/7|no\s+matter\s+how\s+much\s+i\s+sleep)\b",
+    ),
+    _p(
+        "energy",
+        r"\b(?:no|zero)\s+energy\s+(?:for\s+anything|any\s*more|to\s+do\s+anything|left"
+        + _END_EN
+        + r")",
+    ),
+    # --- Sleep, food, bed, tears ------------------------------------------------------------
+    _p(
+        "slept sleep eaten eat",
+        r"\b(?:haven't|have\s+not|hasn't|not|barely|hardly|can't|cannot|couldn't|unable\s+to)\s+"
+        r"(?:been\s+)?(?:slept|sleeping|sleep|eaten|eating|eat)\s+(?:properly\s+|well\s+|"
+        r"at\s+all\s+|much\s+|right\s+)?(?:in|for)\s+(?:days|weeks|months|ages|forever|"
+        r"a\s+(?:week|month|while|long\s+time)|(?:\d+|two|three|four|five|several|many|"
+        r"a\s+few)\s+(?:days|weeks|nights|months))\b",
+    ),
+    _p(
+        "sleep eat",
+        r"\b(?:can't|cannot|couldn't|haven't\s+been\s+able\s+to|not\s+able\s+to)\s+(?:sleep|eat)"
+        r"\s+(?:any\s*more|at\s+all|properly\s+any\s*more)\b",
+    ),
+    _p(
+        "bed",
+        r"\b(?:can't|cannot|couldn't|can\s+barely|could\s+barely|struggl(?:e|ing)\s+to|"
+        r"hard\s+to|haven't|hadn't|haven't\s+(?:got|gotten)|don't\s+want\s+to|no\s+reason\s+to)\s+"
+        r"get\s+out\s+of\s+bed\b",
+        after=r"\s+(?:before|until|till|early|on\s+time|at\s+\d|for\s+(?:the|my|an?)\s+\w+)\b",
+    ),
+    _p(
+        "left out",
+        r"\bhaven't\s+(?:left|been\s+out\s+of)\s+(?:the\s+house|my\s+(?:room|flat|apartment|"
+        r"house|bed)|bed)\s+(?:in|for)\s+(?:days|weeks|ages|a\s+(?:week|while))\b",
+    ),
+    _p(
+        "cry cried",
+        r"\b(?:can't|cannot|couldn't)\s+stop\s+crying\b|\bcry(?:ing)?\s+(?:every\s+(?:single\s+)?"
+        r"(?:day|night)|all\s+(?:the\s+time|day|night)|myself\s+to\s+sleep)\b|"
+        r"\bcried\s+myself\s+to\s+sleep\b",
+    ),
+    # --- Withdrawal -------------------------------------------------------------------------
+    _p(
+        "disappear vanish hide hole away",
+        r"\b(?:want|wanted|need|wish\s+i\s+could|i'd\s+like)\s+to\s+(?:just\s+)?(?:disappear|"
+        r"vanish|crawl\s+into\s+a\s+hole|run\s+away(?:\s+from\s+(?:everything|it\s+all|"
+        r"everyone))?(?=\s*(?:$|[^\w\s']|for|and|but|from))|hide(?:\s+from\s+(?:everyone|"
+        r"everything|the\s+world|people)|\s+away|\s+under\s+the\s+covers)?" + _END_EN + r")",
+        after=(
+            r"[^.!?\n]*?\b(?:holiday|vacation|trip|getaway|beach|floor|ground|linkedin|"
+            r"social\s+media|twitter|instagram|facebook)\b"
+        ),
+    ),
+    _p(
+        "see talk speak around",
+        r"\b(?:don't|do\s+not|can't|cannot)\s+(?:want\s+to\s+|bear\s+to\s+|face\s+)?(?:see|seeing|"
+        r"talk\s+to|talking\s+to|speak\s+to|be\s+around)\s+(?:anyone|anybody|people|my\s+friends|"
+        r"my\s+family)\b",
+        after=r"\s+(?:at|from|in|about|else|new|there|today|yet)\b",
+    ),
+    _p(
+        "avoid ignor shut push isolat",
+        r"\b(?:i've|i\s+have|i)\s+(?:been\s+)?(?:avoiding|ignoring|shutting\s+out|pushing\s+away)\s+"
+        r"(?:everyone|everybody|people|my\s+friends|my\s+family|all\s+my\s+friends)\b|"
+        r"\b(?:i've|i\s+have)\s+(?:shut|pushed)\s+(?:everyone|everybody)\s+(?:out|away)\b|"
+        r"\b(?:isolating\s+myself|i've\s+been\s+isolating)\b",
+    ),
+    _p(
+        "care notice",
+        r"\b(?:no\s*one|nobody|no\s+body)(?:'d|\s+(?:would|will|even|really|ever|actually|"
+        r"truly))*\s+(?:care|cares|cared|notice|notices)(?:\s+about\s+me|\s+what\s+happens\s+"
+        r"to\s+me|\s+how\s+i\s+feel|\s+if\s+i\s+(?:vanished|just\s+stopped|stopped\s+\w+ing))?",
+        ends=_END_EN,
+    ),
+    _p(
+        "one nobody",
+        r"\bi(?:\s+have|'ve\s+got|\s+got)\s+(?:no\s*one|nobody)(?:\s+(?:left|else|any\s*more|"
+        r"to\s+(?:talk\s+to|turn\s+to|lean\s+on)))?",
+        ends=_END_EN,
+    ),
+)
+
+_ES_SELF = (
+    r"(?:me siento|me sentía|me sentí|me veo|soy|me he vuelto|me siento como)"
+    r"(?: (?:tan|muy|un poco|realmente|totalmente|completamente|como|una|un|super|re))*"
+)
+_ES_LIMITED = r" (?:en|con|para|a la hora de|cuando|haciendo)\b(?! (?:la vida|todo)\b)"
+
+_DISTRESS_ES: tuple[_Pattern, ...] = (
+    _w(
+        "puedo aguanto soporto",
+        r"(?:ya )?no (?:puedo|aguanto|soporto)(?: más| ya)+"
+        r"|(?:ya )?no (?:puedo|aguanto|soporto) (?:más )?con (?:todo|esto|nada|mi vida)",
+        ends=_END_ES,
+    ),
+    _w(
+        "sentido",
+        r"(?:ya )?nada tiene sentido|no tiene sentido nada|(?:ya )?no (?:le )?(?:veo|encuentro) "
+        r"sentido a nada|todo (?:es|parece) (?:un )?sin ?sentido|qué sentido tiene(?: todo| nada)?",
+        ends=_END_ES,
+    ),
+    _w(
+        "para",
+        r"(?:y )?para qué(?: (?:seguir|intentarlo|intentar|esforzarme|levantarme|luchar|"
+        r"seguir intentando))?(?=\s*(?:$|[?!.\u2026]))",
+    ),
+    _w(
+        "sirve",
+        r"de qué sirve(?: (?:todo|nada|seguir|intentarlo|esforzarme|luchar))?",
+        ends=_END_ES,
+    ),
+    _w("importa", r"(?:ya )?nada (?:me )?importa", ends=_END_ES),
+    _w(
+        "siento sentia senti veo soy vuelto",
+        _ES_SELF + r" (?:inútil|inútiles|un fracaso|una fracasada|un fracasado|fracasad[oa]|"
+        r"una carga|un estorbo|una basura|una mierda|un desastre|nadie|insignificante|"
+        r"vací[oa]|hundid[oa]|destrozad[oa]|rot[oa]|sin esperanza|sin valor|"
+        r"un cero a la izquierda)",
+        after=_ES_LIMITED,
+    ),
+    _w(
+        "sol",
+        r"(?:me siento|me sentía|estoy) (?:tan |muy |completamente )?sol[oa] en (?:el mundo|esto)|"
+        r"me siento (?:tan |muy |completamente )?sol[oa]",
+        ends=_END_ES,
+    ),
+    _w("valgo sirvo", r"no (?:valgo|sirvo) (?:nada|para nada)", ends=_END_ES),
+    _w("odio", r"me odio|odio mi vida|(?:me )?odio a mí mism[oa]", after=r" por\b"),
+    _w(
+        "cansad hart agotad exhaust fundid",
+        r"(?:cansad[oa]|hart[oa]|agotad[oa]|exhaust[oa]|fundid[oa]) de (?:todo|todo esto|"
+        r"intentarlo|luchar|sentirme así|ser yo|mi vida|la vida)|"
+        r"(?:cansad[oa]|agotad[oa]) (?:todo el tiempo|todos los días|siempre|constantemente)",
+        after=r" (?:el|la|los|las|lo)\b",
+    ),
+    _w(
+        "hace llevo",
+        r"(?:hace|desde hace|llevo) (?:\w+ )?(?:días|semanas|meses) (?:que no (?:duermo|como)|"
+        r"sin (?:dormir|comer|salir de casa))|no (?:duermo|como|he dormido|he comido|puedo dormir)"
+        r"(?: bien| nada)? desde hace (?:\w+ )?(?:días|semanas|meses)",
+    ),
+    _w(
+        "cama",
+        r"no (?:me )?(?:puedo|consigo|logro) (?:levantar(?:me)?|salir) de la cama",
+        after=r" (?:antes|temprano|a las)\b",
+    ),
+    _w(
+        "llor",
+        r"no (?:puedo )?(?:paro|dejo|parar|dejar) de llorar|"
+        r"lloro (?:todos los días|todas las noches|todo el tiempo|cada día|cada noche)",
+    ),
+    _w(
+        "nadie",
+        r"no quiero (?:ver|hablar con) (?:a )?nadie|no quiero saber nada de nadie",
+        after=r" (?:de|en|del) (?:la|el|esa|ese|esta|este)\b",
+    ),
+    _w(
+        "nadie",
+        r"a nadie le (?:importo|importaría)|nadie se daría cuenta|nadie me quiere|"
+        r"a nadie le importa(?: lo que me pase)?",
+        ends=_END_ES,
+    ),
+    _w(
+        "desaparec",
+        r"(?:quiero|quisiera|necesito|kiero)(?: (?:solo|solamente))? desaparecer (?:un rato|"
+        r"un tiempo|por un tiempo|unos días|una temporada|por un rato|un poco)",
+    ),
+    _w(
+        "rend rind toalla vencid",
+        r"(?:me rindo|me he rendido|me rendí|tiro la toalla|me doy por vencid[oa]) "
+        r"(?:con todo|en todo|con la vida)",
+    ),
+    _w(
+        "esperanza",
+        r"(?:he perdido|perdí) (?:toda )?(?:la )?esperanza|no (?:tengo|me queda|hay) "
+        r"(?:ninguna )?esperanza(?: para mí)?",
+        ends=_END_ES,
+    ),
+)
+
+_DE_SELF = (
+    r"(?:ich bin|bin|ich fühle mich|ich fühl mich|fühle mich|fühl mich|ich komme mir|komme mir)"
+    r"(?: (?:so|total|völlig|echt|einfach|wirklich|nur|ziemlich|richtig|komplett|absolut))*"
+)
+_DE_LIMITED = r" (?:in|bei|im|beim|mit|zu)\b(?! (?:allem|leben)\b)"
+
+_DISTRESS_DE: tuple[_Pattern, ...] = (
+    _w("kann", r"(?:ich )?kann (?:einfach |echt |wirklich )?nicht mehr", ends=_END_DE),
+    _w("will", r"ich will (?:einfach |echt )?nicht mehr", ends=_END_DE),
+    _w("kraft", r"(?:ich habe|hab|habe) keine kraft mehr|mir fehlt die kraft", ends=_END_DE),
+    _w(
+        "sinn wozu soll",
+        r"(?:es|das) hat (?:alles )?keinen sinn(?: mehr)?|(?:alles|es) ist (?:so )?sinnlos|"
+        r"nichts (?:hat|macht) (?:mehr )?(?:einen )?sinn|wozu (?:das alles|noch|überhaupt)|"
+        r"was soll das alles",
+        ends=_END_DE,
+    ),
+    _w("egal", r"(?:mir ist )?alles egal(?: geworden)?", ends=_END_DE),
+    _w(
+        "bin mich mir",
+        _DE_SELF + r" (?:wertlos|nutzlos|ein versager|eine versagerin|ein nichts|eine last|"
+        r"nichts wert|überflüssig|hoffnungslos|kaputt|leer|einsam|wie ein versager|"
+        r"wie eine versagerin|wie eine last|wie ein nichts|unsichtbar)(?: vor)?",
+        after=_DE_LIMITED,
+    ),
+    _w("allein", r"(?:fühle|fühl) mich (?:so |total |völlig |ganz )*allein", ends=_END_DE),
+    _w("hass", r"ich hasse (?:mich|mein leben)(?: selbst)?", after=r" (?:dafür|für)\b"),
+    _w(
+        "satt leid von immer ndig zeit tag",
+        r"(?:müde|erschöpft|kaputt) von allem|(?:habe|hab) (?:alles|das alles|das leben) "
+        r"(?:so )?satt|bin (?:das alles|alles|das leben) (?:so )?leid|"
+        r"(?:immer|ständig|die ganze zeit|jeden tag) (?:so )?(?:müde|erschöpft)",
+    ),
+    _w(
+        "seit",
+        r"(?:schlafe|schlaf|esse|ess) seit (?:\w+ )?(?:tagen|wochen|monaten) (?:nicht|kaum|nichts)"
+        r"(?: mehr)?|seit (?:\w+ )?(?:tagen|wochen|monaten) (?:nicht|kaum) (?:mehr )?"
+        r"(?:geschlafen|gegessen)|kann seit (?:\w+ )?(?:tagen|wochen|monaten) nicht (?:mehr )?"
+        r"schlafen",
+    ),
+    _w(
+        "bett",
+        r"(?:komme|komm|kam) (?:morgens |kaum |einfach )?nicht (?:mehr )?aus dem bett|"
+        r"schaffe es nicht (?:mehr )?aus dem bett",
+    ),
+    _w(
+        "niemand keinen keinem",
+        r"(?:will|möchte|mag) (?:niemanden|keinen) (?:mehr )?sehen|"
+        r"(?:will|möchte|mag) mit (?:niemandem|keinem) (?:mehr )?reden",
+    ),
+    _w(
+        "niemand keiner keinen",
+        r"(?:niemand|keiner) (?:würde es|würde das|würde) (?:merken|interessieren|auffallen)|"
+        r"es (?:interessiert|kümmert) (?:doch )?(?:niemanden|keinen)|ich habe niemanden(?: mehr)?",
+        ends=_END_DE,
+    ),
+    _w(
+        "verschwind",
+        r"(?:will|möchte|würde gern|würde gerne)(?: (?:einfach|nur|mal))* (?:für |fur )?"
+        r"(?:eine weile|eine zeit|ein paar tage|eine zeitlang|ein bisschen|kurz|mal) verschwinden",
+    ),
+    _w("gebe aufgegeben", r"gebe (?:einfach )?(?:alles|mich) auf|habe (?:alles|mich) aufgegeben"),
+    _w(
+        "wein",
+        r"(?:kann|könnte) nicht (?:mehr )?aufhören zu weinen|"
+        r"weine (?:jeden tag|jede nacht|ständig|die ganze zeit|nur noch)",
+    ),
+    _w(
+        "hoffnung",
+        r"(?:habe|hab) (?:jede|alle|die) hoffnung verloren|keine hoffnung mehr",
+        ends=_END_DE,
+    ),
+)
+
+_FR_SELF = (
+    r"(?:je me sens|je me sentais|je suis|jsuis|j'suis|chui|chuis|je me trouve|me sens)"
+    r"(?: (?:tellement|si|trop|vraiment|complètement|totalement|très|juste|un peu|super|"
+    r"tout))*"
+)
+_FR_LIMITED = r" (?:en|à|au|aux|avec|pour|dans|chez|quand|sur)\b(?! (?:la vie|tout)\b)"
+
+_DISTRESS_FR: tuple[_Pattern, ...] = (
+    _w(
+        "peux peu peut",
+        r"(?:je )?(?:n'en|j'en|en) (?:peux|peu|peut) plus|je (?:ne )?(?:peux|peu|peut) plus",
+        ends=_END_FR,
+    ),
+    _w(
+        "marre",
+        r"(?:(?:j'en ai|j'ai|en ai|jen ai) )?marre de (?:tout|la vie|ma vie)",
+        after=r" (?:ce|cette|ces|le|la|les)\b",
+    ),
+    _w(
+        "quoi bon",
+        r"à quoi bon(?: (?:continuer|essayer|se battre|me battre|tout ça|lutter))?",
+        ends=_END_FR,
+    ),
+    _w(
+        "sens compte intere utilit sert",
+        r"(?:plus )?rien (?:n'a|na|ne a) (?:plus )?(?:de |aucun )?sens|"
+        r"rien ne (?:compte|m'intéresse) plus|plus rien ne compte|"
+        r"je (?:ne )?vois plus (?:l'intérêt|le sens|l'utilité) de rien|ça (?:ne )?sert à rien",
+        ends=_END_FR,
+    ),
+    _w(
+        "sens sentais suis trouve chui",
+        _FR_SELF + r" (?:inutile|nul(?:le)?|une? (?:ratée?|échec|moins que rien|poids|fardeau|"
+        r"bon à rien|bonne à rien|merde)|vide|seule?|minable|pathétique|sans valeur|de trop|"
+        r"brisée?|désespérée?|au bout du rouleau)",
+        after=_FR_LIMITED,
+    ),
+    _w("vaux", r"(?:ne |n')?vaux rien", ends=_END_FR),
+    _w(
+        "deteste hais veux",
+        r"je me (?:déteste|hais)|je (?:déteste|hais) ma vie|je m'en veux d'exister",
+        after=r" (?:de|d'|pour)\b",
+    ),
+    _w(
+        "fatigu epuis creve lass",
+        r"(?:fatiguée?|épuisée?|crevée?|lassée?|lasse) de tout|"
+        r"(?:fatiguée?|épuisée?) (?:tout le temps|en permanence|tous les jours|constamment)",
+        after=r" (?:ce|cette|ces|le|la|les)\b",
+    ),
+    _w(
+        "dor",
+        r"(?:ne )?dors (?:plus|pas|presque pas|quasiment pas) depuis "
+        r"(?:des|plusieurs|quelques|\d+) "
+        r"(?:jours|semaines|mois|nuits)|(?:n'arrive|arrive|narrive) plus à dormir|"
+        r"(?:ça fait|depuis) (?:des|plusieurs) (?:jours|semaines|mois) (?:que je (?:ne )?dors "
+        r"(?:plus|pas)|sans dormir)",
+    ),
+    _w(
+        "lever lit sors sort",
+        r"(?:n'arrive|arrive|narrive|peux|peu|parviens) (?:pas|plus) à (?:me lever|sortir du lit|"
+        r"sortir de mon lit|quitter mon lit)|(?:ne )?(?:sors|sort) plus (?:de chez moi|de mon lit|"
+        r"du lit)",
+        after=r" (?:avant|tôt|à \d)\b",
+    ),
+    _w(
+        "personne",
+        r"(?:ne )?(?:veux|veu|veut) (?:plus )?(?:voir|parler à) personne",
+        after=r" (?:de|du|au|à) (?:la|le|cette|ce)\b",
+    ),
+    _w(
+        "personne fout",
+        r"personne ne (?:s'en soucierait|le remarquerait|remarquerait|s'en rendrait compte|"
+        r"s'en apercevrait)|personne ne se soucie de moi|tout le monde s'en fout de moi|"
+        r"personne ne m'aime",
+    ),
+    _w(
+        "dispar",
+        r"(?:veux|veu|voudrais|envie de)(?: (?:juste|simplement|seulement))* disparaître "
+        r"(?:un moment|un peu|quelque temps|un temps|quelques jours|pendant un moment|"
+        r"pendant quelque temps|un bout de temps)",
+    ),
+    _w(
+        "abandon tomber",
+        r"j'abandonne tout|je (?:laisse|lâche) tout tomber|"
+        r"j'ai (?:tout )?abandonné (?:tout|la vie)",
+    ),
+    _w(
+        "pleur",
+        r"(?:n'arrête|arrête|narrete) pas de pleurer|pleure (?:tous les jours|toutes les nuits|"
+        r"tout le temps|sans arrêt|chaque jour|chaque soir)",
+    ),
+    _w("espoir", r"(?:j'ai |ai )?perdu (?:tout )?espoir|plus (?:aucun |d')espoir", ends=_END_FR),
+)
+
+_PT_SELF = (
+    r"(?:me sinto|me sentia|sou|me acho|tô me sentindo|to me sentindo|estou me sentindo)"
+    r"(?: (?:tão|muito|um|uma|completamente|totalmente|realmente|meio|só))*"
+)
+_PT_LIMITED = r" (?:em|no|na|com|pra|para|quando)\b(?! (?:a vida|tudo)\b)"
+
+_DISTRESS_PT: tuple[_Pattern, ...] = (
+    _w(
+        "aguent consig suport conta mais",
+        r"(?:(?:já )?(?:não|n|naum) (?:aguento|consigo|suporto|dou conta)(?: mais)+|"
+        r"(?:não|n) dá mais)",
+        ends=_END_PT,
+    ),
+    _w(
+        "sentido importa adianta",
+        r"(?:nada|mais nada) (?:mais )?(?:faz sentido|importa)|"
+        r"de que adianta(?: tudo isso| tentar| continuar| qualquer coisa)?|"
+        r"qual (?:é )?o sentido(?: de tudo isso| de nada| disso tudo)?",
+        ends=_END_PT,
+    ),
+    _w("pra", r"pra que(?: tudo isso| continuar| tentar)?(?=\s*(?:$|[?!.\u2026]))"),
+    _w(
+        "sinto sentia sou acho sentindo",
+        _PT_SELF + r" (?:inútil|um fracasso|uma fracassada|um fracassado|fracassad[oa]|um lixo|"
+        r"uma merda|um peso|um estorvo|vazi[oa]|sozinh[oa]|sem valor|ninguém|invisível|"
+        r"quebrad[oa]|destruíd[oa]|sem esperança)",
+        after=_PT_LIMITED,
+    ),
+    _w("valho sirvo", r"(?:não|n) (?:valho|sirvo) (?:nada|pra nada|para nada)", ends=_END_PT),
+    _w("odeio", r"me odeio|odeio (?:a )?minha vida|odeio a mim mesm[oa]", after=r" por\b"),
+    _w(
+        "cansad exaust esgotad fart",
+        r"(?:cansad[oa]|exaust[oa]|esgotad[oa]|farto|farta) de tudo|"
+        r"(?:cansad[oa]|exaust[oa]) (?:o tempo todo|todo dia|todos os dias|sempre)",
+        after=r" (?:o|a|os|as)\b",
+    ),
+    _w(
+        "durmo dormir como comer",
+        r"(?:não|n) (?:durmo|consigo dormir|como|consigo comer)(?: direito| bem)? (?:há|faz) "
+        r"(?:\w+ )?(?:dias|semanas|meses)|(?:faz|há) (?:\w+ )?(?:dias|semanas|meses) que "
+        r"(?:não|n) (?:durmo|como)",
+    ),
+    _w(
+        "cama",
+        r"(?:não|n) (?:consigo|tô conseguindo|estou conseguindo) (?:sair|levantar|me levantar) "
+        r"da cama",
+        after=r" (?:antes|cedo|às)\b",
+    ),
+    _w(
+        "ninguem",
+        r"(?:não|n) quero (?:ver|falar com) ninguém",
+        after=r" (?:da|do|de|dessa|desse|na|no)\b",
+    ),
+    _w(
+        "ninguem",
+        r"ninguém (?:ia|iria|vai) (?:se importar|ligar|perceber|notar)|ninguém se importa comigo|"
+        r"ninguém liga pra mim|ninguém (?:me ama|gosta de mim)",
+    ),
+    _w(
+        "sumir desaparec",
+        r"(?:quero|queria|preciso|qro)(?: (?:só|apenas))* (?:sumir|desaparecer) (?:um tempo|"
+        r"por um tempo|uns dias|um pouco|por uns dias|por um tempinho|um tempinho)",
+    ),
+    _w("desist", r"(?:desisto|desisti) de tudo|desisti da vida|vou desistir de tudo"),
+    _w(
+        "chor",
+        r"(?:não|n) (?:consigo parar|paro) de chorar|choro (?:todo dia|todos os dias|"
+        r"toda noite|todas as noites|o tempo todo)",
+    ),
+    _w(
+        "esperan",
+        r"perdi (?:toda a |toda |a )?esperança|(?:não|n) tenho (?:mais )?esperança",
+        ends=_END_PT,
+    ),
+)
+
+_DISTRESS: tuple[_Table, ...] = (
+    _Table(_DISTRESS_EN, _negated_in_english, english=True),
+    _Table(_DISTRESS_ES, _SPANISH.negates),
+    _Table(_DISTRESS_DE, _GERMAN.negates),
+    _Table(_DISTRESS_FR, _FRENCH.negates),
+    _Table(_DISTRESS_PT, _PORTUGUESE.negates),
+)
+
+# ---------------------------------------------------------------------------------------------
+# Reassurance after a crisis reply
+# ---------------------------------------------------------------------------------------------
+
+# Words before a reassurance that doubt it: "not sure if I'm ok", "no sé si estoy bien",
+# "ich weiß nicht, ob es mir gut geht", "je sais pas si je vais bien", "não sei se estou bem",
+# "I pretend I'm fine".
+_DOUBT = re.compile(
+    _written(
+        r"\b(?:if|whether|sure|know|pretend\w*|act like|acting like|wish|hope|si|ojalá|finj\w*|"
+        r"fingiendo|como que|ob|tue so als|tu so als|so tun als|wünschte|se|fingindo|finjo|"
+        r"fingir|queria|quem dera|fais semblant d[e']|faire semblant d[e']|aimerais)"
+        r"(?: (?:que|dass|that|eu|ich|je|j'|es|mir|yo))*\s*$"
+    )
+)
+# A reassurance ends the thought, or goes on to say what it is instead ("fine, just tired").
+_REASSURED_END_EN = (
+    r"(?=\s*(?:$|[^\w\s']|(?:just|only|really|honestly|i\s+promise|promise|thanks|thank\s+you|"
+    r"though|now|and|but|lol|tbh|don't\s+worry|no\s+worries|really)\b))"
+)
+_NO_EN = r"(?:(?:no|nah|nope|honestly|seriously|really|yes|yeah)[\s,]+)*"
+
+
+def _reassured(negated: Callable[[str, str], bool]) -> Callable[[str, str], bool]:
+    """Negated as in the language, or doubted."""
+
+    def reassured_negated(before: str, after: str) -> bool:
+        return negated(before, after) or bool(_DOUBT.search(before[-80:]))
+
+    return reassured_negated
+
+
+_REASSURANCE_EN: tuple[_Pattern, ...] = (
+    _p(
+        "ok fine alright right good safe danger risk",
+        r"\b" + _NO_EN + r"(?:i'm|i\s+am)\s+(?:(?:really|honestly|actually|totally|perfectly|"
+        r"completely|absolutely|genuinely|truly|definitely|okay|ok|fine)[\s,]+)*(?:ok(?:ay)?|"
+        r"fine|alright|all\s+right|good|safe|not\s+in\s+(?:any\s+)?danger|not\s+at\s+risk)",
+        ends=_REASSURED_END_EN,
+    ),
+    _p(
+        "not",
+        r"\b" + _NO_EN + r"(?:i'm|i\s+am)\s+(?:really\s+|honestly\s+|definitely\s+|absolutely\s+)?"
+        r"not\s+(?:suicidal|going\s+to\s+(?:hurt|kill|harm)\s+myself|going\s+to\s+do\s+"
+        r"anything(?:\s+stupid)?)\b",
+    ),
+    _p(
+        "myself",
+        r"\b" + _NO_EN + r"(?:i\s+)?(?:won't|will\s+not|would\s+never|will\s+never|wouldn't)\s+"
+        r"(?:ever\s+)?(?:hurt|harm|kill)\s+myself\b",
+    ),
+    _p(
+        "mean",
+        r"\b" + _NO_EN + r"(?:i\s+)?(?:didn't|did\s+not|don't|do\s+not)\s+mean\s+(?:it\s+)?"
+        r"(?:like\s+that|that\s+way|literally|it|that)",
+        ends=_REASSURED_END_EN,
+    ),
+    _p(
+        "not",
+        r"(?:^|(?<=[\s,.!]))" + _NO_EN + r"not\s+(?:like\s+that|in\s+that\s+way|literally|"
+        r"that\s+kind\s+of\s+(?:\w+\s+)?(?:way|thing))",
+        ends=_REASSURED_END_EN,
+    ),
+    _p(
+        "joking kidding exaggerating venting dramatic steam",
+        r"\b(?:i\s+was|i'm|i\s+am|was|just)\s+(?:only\s+|just\s+)?(?:joking|kidding|"
+        r"exaggerating|venting|being\s+dramatic|blowing\s+off\s+steam)",
+        ends=_REASSURED_END_EN,
+    ),
+    _p("speech speaking", r"\b(?:a\s+)?(?:figure|manner|way)\s+of\s+(?:speech|speaking)\b"),
+    _p(
+        "worr",
+        r"\b(?:don't|do\s+not|no\s+need\s+to)\s+worry(?:\s+about\s+me)?"
+        + _REASSURED_END_EN
+        + r"|\bno\s+worries\b",
+    ),
+    _p(
+        "just",
+        r"\b(?:(?:i'm|i\s+am)\s+)?just\s+(?:really\s+|so\s+|very\s+|a\s+bit\s+)?(?:tired|"
+        r"exhausted|worn\s+out|frustrated|disappointed|gutted|sad|stressed|upset|down)"
+        r"(?=\s*(?:$|[^\w\s']|(?:and|but|that's\s+all|lol|really|today|right\s+now|now)\b))",
+    ),
+)
+
+_REASSURED_END_ES = (
+    r"(?=\s*(?:$|[^\w\s']|(?:solo|solamente|nada más|de verdad|en serio|gracias|tranquil[oa]|"
+    r"no te preocupes|pero|y|jaja\w*)\b))"
+)
+_REASSURANCE_ES: tuple[_Pattern, ...] = (
+    _w(
+        "toy ando",
+        r"(?:estoy|toy|ando) (?:bien|ok|okay|tranquil[oa]|a salvo)",
+        ends=_REASSURED_END_ES,
+    ),
+    _w("bien", r"todo (?:está )?bien", ends=_REASSURED_END_ES),
+    _w(
+        "peligro suicida dano nada matarme",
+        r"no estoy en peligro|no soy suicida|no voy a (?:hacerme daño|hacer nada|matarme|"
+        r"suicidarme)",
+    ),
+    _w("preocup pasa tanto", r"no te preocupes|no pasa nada|no es para tanto"),
+    _w(
+        "serio referia quise sentido broma desahog literal",
+        r"no (?:lo )?(?:dije|decía) en serio|no (?:me refería|quise decir) eso|"
+        r"no (?:lo decía|era) (?:literal|literalmente|en ese sentido)|no en ese sentido|"
+        r"era (?:una )?broma|(?:solo )?me (?:estaba )?desahogando",
+    ),
+    _w(
+        "solo solamente mas",
+        r"(?:solo|solamente|nada más) (?:estoy )?(?:cansad[oa]|agotad[oa]|triste|frustrad[oa]|"
+        r"desanimad[oa])",
+        ends=_REASSURED_END_ES,
+    ),
+)
+
+_REASSURED_END_DE = (
+    r"(?=\s*(?:$|[^\w\s']|(?:nur|bloß|wirklich|echt|danke|keine sorge|aber|und|ehrlich)\b))"
+)
+_REASSURANCE_DE: tuple[_Pattern, ...] = (
+    _w(
+        "gut",
+        r"(?:mir geht(?:'s|s| es)|es geht mir|geht(?:'s|s) mir) (?:wirklich |echt |eigentlich |"
+        r"ganz )?gut|es mir (?:wirklich |echt )?gut geht",
+    ),
+    _w("alles", r"alles (?:gut|ok|okay|in ordnung)", ends=_REASSURED_END_DE),
+    _w(
+        "bin",
+        r"ich bin (?:wirklich |echt )?(?:ok|okay|in ordnung|in sicherheit|nicht in gefahr|"
+        r"nicht suizidal|nicht selbstmordgefährdet)",
+        ends=_REASSURED_END_DE,
+    ),
+    _w(
+        "gemeint witz scherz sorge nichts",
+        r"(?:so |das )?(?:war(?: das)?|ist) (?:doch )?nicht so gemeint|nicht (?:so|ernst) gemeint|"
+        r"war (?:nur )?(?:ein )?(?:witz|scherz)|(?:keine|mach dir keine) sorgen?|"
+        r"ich (?:tue?|werde) mir nichts an(?:tun)?",
+    ),
+    _w(
+        "nur bloss blo",
+        r"(?:ich bin |bin )?(?:nur|einfach nur|bloß) (?:müde|erschöpft|kaputt|traurig|frustriert|"
+        r"enttäuscht)",
+        ends=_REASSURED_END_DE,
+    ),
+)
+
+_REASSURED_END_FR = (
+    r"(?=\s*(?:$|[^\w\s']|(?:juste|seulement|vraiment|merci|t'inquiète|mais|et|promis|"
+    r"franchement)\b))"
+)
+_REASSURANCE_FR: tuple[_Pattern, ...] = (
+    _w("bien", r"(?:je |j')?vais bien|tout va bien", ends=_REASSURED_END_FR),
+    _w("va", r"ça va(?: aller)?(?! pas| mal| plus)(?=\s*(?:$|[.!,;\u2026]|juste|merci|je))"),
+    _w(
+        "inquiet",
+        r"(?:ne )?(?:t'inquiète|t inquiète|tinquiete|vous inquiétez)(?: pas)?|pas d'inquiétude",
+    ),
+    _w(
+        "suicid danger mal tuer securite",
+        r"je (?:ne )?suis pas (?:suicidaire|en danger)|je (?:ne )?vais pas me (?:faire du mal|tuer|"
+        r"suicider)|je suis en sécurité",
+    ),
+    _w(
+        "pas dire parler plaisant rigol blagu",
+        r"(?:c'est|ce n'est|c'était|ce n'était) pas (?:ce que je (?:voulais|veux) dire|ça)|"
+        r"je (?:ne )?voulais pas dire (?:ça|cela)|pas dans ce sens(?:-là)?|"
+        r"(?:c'était|c'est) une (?:façon|manière) de parler|je (?:plaisantais|rigolais|blaguais)",
+    ),
+    _w(
+        "juste seulement simplement",
+        r"(?:je suis )?(?:juste|seulement|simplement) (?:fatiguée?|épuisée?|crevée?|triste|"
+        r"déçue?|découragée?)",
+        ends=_REASSURED_END_FR,
+    ),
+)
+
+_REASSURED_END_PT = (
+    r"(?=\s*(?:$|[^\w\s']|(?:só|sim|de verdade|sério|obrigad[oa]|relaxa|fica tranquil[oa]|mas|e|"
+    r"kk\w*)\b))"
+)
+_REASSURANCE_PT: tuple[_Pattern, ...] = (
+    _w(
+        "bem tudo",
+        r"(?:estou|tô|to|tou|sto) bem|(?:tá|está|ta) tudo bem|tudo (?:certo|bem|tranquilo)",
+        ends=_REASSURED_END_PT,
+    ),
+    _w(
+        "preocup tranquil relaxa",
+        r"(?:não|n) se preocup[ea]|(?:não|n) precisa se preocupar|(?:pode )?ficar? tranquil[oa]|"
+        r"relaxa",
+    ),
+    _w(
+        "isso sentido literal brincadeira falar desabaf",
+        r"(?:não|n) (?:é|foi) isso(?: que eu quis dizer)?|(?:não|n) quis dizer isso|"
+        r"(?:não|n) (?:foi|era) (?:nesse sentido|literal)|"
+        r"era (?:só )?(?:brincadeira|modo de falar|jeito de falar)|"
+        r"(?:só )?(?:tô|estou) desabafando",
+    ),
+    _w(
+        "suicida perigo machucar matar ferir segur",
+        r"(?:não|n) (?:sou|tô|estou) (?:suicida|em perigo)|"
+        r"(?:não|n) vou me (?:machucar|matar|ferir)|"
+        r"(?:estou|tô) (?:em segurança|segur[oa])",
+    ),
+    _w(
+        "so apenas",
+        r"(?:(?:estou|tô) )?(?:só|apenas) (?:(?:estou|tô) )?(?:cansad[oa]|exaust[oa]|triste|"
+        r"frustrad[oa]|desanimad[oa])",
+        ends=_REASSURED_END_PT,
+    ),
+)
+
+_REASSURANCE: tuple[_Table, ...] = (
+    _Table(_REASSURANCE_EN, _reassured(_negated_in_english), english=True),
+    _Table(_REASSURANCE_ES, _reassured(_SPANISH.negates)),
+    _Table(_REASSURANCE_DE, _reassured(_GERMAN.negates)),
+    _Table(_REASSURANCE_FR, _reassured(_FRENCH.negates)),
+    _Table(_REASSURANCE_PT, _reassured(_PORTUGUESE.negates)),
+)
+
+# ---------------------------------------------------------------------------------------------
+# Detection
+# ---------------------------------------------------------------------------------------------
+
+
+def _matches(table: _Table, text: str) -> bool:
+    for pattern in table.candidates(text):
         for match in pattern.phrase.finditer(text):
             before, after = text[: match.start()], text[match.end() :]
             if pattern.before and pattern.before.search(before):
                 continue
             if pattern.after and pattern.after.match(after):
                 continue
-            if _negated(before):
+            if table.negated(before, after):
                 continue
             return True
     return False
 
 
+def _found(tables: tuple[_Table, ...], readings: tuple[_Reading, ...]) -> bool:
+    return any(
+        _matches(table, reading.english if table.english else reading.plain)
+        for reading in readings
+        for table in tables
+    )
+
+
+def _read(text: str) -> tuple[_Reading, ...]:
+    return _readings(text) if text and text.strip() else ()
+
+
 def detect_crisis(text: str) -> bool:
     """Whether `text` contains crisis language (suicidal thoughts, self-harm) that isn't negated
-    or figurative. Errs on the side of care; see the module docstring for the judgement calls."""
-    if not text or not text.strip():
-        return False
-    return any(_crisis_in(spelling) for spelling in _spellings(text))
+    or figurative, in English, Spanish, German, French or Portuguese. Errs on the side of care;
+    see the module docstring for the judgement calls."""
+    return _found(_CRISIS, _read(text))
+
+
+def detect_distress(text: str) -> bool:
+    """Whether `text` shows soft distress (hopelessness, exhaustion with everything, withdrawal,
+    worthlessness) that isn't negated or job talk. False when `detect_crisis` is True: crisis
+    wins. See the module docstring for where job talk ends."""
+    readings = _read(text)
+    return not _found(_CRISIS, readings) and _found(_DISTRESS, readings[:1])
+
+
+def detect_reassurance(text: str) -> bool:
+    """Whether `text` says the person is not in danger ("I'm not suicidal, just tired", "estoy
+    bien"), as a follow-up to a crisis reply. False when it also holds crisis language."""
+    readings = _read(text)
+    return not _found(_CRISIS, readings) and _found(_REASSURANCE, readings[:1])
 
 
 # ---------------------------------------------------------------------------------------------

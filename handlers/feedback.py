@@ -96,22 +96,23 @@ async def _rewrite(turn: Turn, journey: Journey, answers: dict[str, str], tone: 
     return letter
 
 
-async def show_feedback(turn: Turn) -> list[Reply]:
-    """/feedback: the feedback request as it stands, with buttons to change it."""
+async def _letter_after(turn: Turn, lead: str, missing: str) -> list[Reply]:
+    """The line `lead`, then the letter as it stands with its buttons; `missing` without one."""
     found = await _draft(turn)
     if found is None:
-        return [Reply(say("feedback.not_yet", turn.lang))]
+        return [Reply(say(missing, turn.lang))]
     journey, answers = found
-    return [Reply(say("fb.again", turn.lang)), _letter(turn, journey.id, answers["fb_draft"])]
+    return [Reply(say(lead, turn.lang)), _letter(turn, journey.id, answers["fb_draft"])]
+
+
+async def show_feedback(turn: Turn) -> list[Reply]:
+    """/feedback: the feedback request as it stands, with buttons to change it."""
+    return await _letter_after(turn, "fb.again", "feedback.not_yet")
 
 
 async def _stale(turn: Turn) -> list[Reply]:
     """An old or unreadable button: say so, and show the letter as it is now."""
-    found = await _draft(turn)
-    if found is None:
-        return [Reply(say("fallback.stale_button", turn.lang))]
-    journey, answers = found
-    return [Reply(say("fb.stale", turn.lang)), _letter(turn, journey.id, answers["fb_draft"])]
+    return await _letter_after(turn, "fb.stale", "fallback.stale_button")
 
 
 async def press_feedback(turn: Turn) -> list[Reply]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from core import safety as _safety  # TEMPORARY until detect_distress lands (see below)
 from core.callbacks import Route, decode, encode
 from core.journey.model import (
     Back,
@@ -45,7 +44,7 @@ from core.listening import AnswerKind, EntryKind, check_entry, classify_answer, 
 from core.parsing import match_choice, timezone_from_location
 from core.planner import format_day, format_local
 from core.replies import Button, Reply
-from core.safety import CRISIS_PAUSE_HOURS, crisis_reply
+from core.safety import CRISIS_PAUSE_HOURS, crisis_reply, detect_distress, detect_reassurance
 from core.status import CheckinKind, JourneyStatus
 from core.texts.catalogue import EN, say
 
@@ -112,16 +111,6 @@ def render_prompt(ctx: Ctx, key: str, *, show_previous: bool = False) -> Reply:
     return Reply("\n\n".join(p for p in parts if p), tuple(rows))
 
 
-def detect_distress(text: str) -> bool:  # TEMPORARY shim
-    found = getattr(_safety, "detect_distress", None)
-    return bool(found(text)) if found is not None else False
-
-
-def detect_reassurance(text: str) -> bool:  # TEMPORARY shim
-    found = getattr(_safety, "detect_reassurance", None)
-    return bool(found(text)) if found is not None else False
-
-
 def _keyboard(ctx: Ctx, *pairs: tuple[str, str]) -> tuple[tuple[Button, ...], ...]:
     """One row of buttons on the current prompt: (value, catalogue key of the label)."""
     jid, key = ctx.view.journey_id, ctx.view.prompt
@@ -155,7 +144,7 @@ def _hold(ctx: Ctx, replies: list[Reply], effects: list[Effect] | None = None) -
 def _check_in_gently(ctx: Ctx) -> Outcome:
     """Soft distress: never an answer. Ask whether it is about the job search or wider."""
     buttons = _keyboard(ctx, (CARE_JOB, "care.btn.job"), (CARE_WIDE, "care.btn.wide"))
-    return _hold(ctx, [Reply(ctx.t("care.check"), buttons)])
+    return _hold(ctx, [Reply(ctx.variant("care.check"), buttons)])
 
 
 def _care(ctx: Ctx, value: str) -> Outcome:
@@ -231,8 +220,8 @@ def _labels(choices: list[Choice]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Unheard:
-    """An answer that can't be used as it stands: what to say, and what to say when moving
-    on instead (None: keep asking, with clearer words each time)."""
+    """An answer that can't be used as it stands: what to say, and the catalogue key (or the
+    key of its variants) to say when moving on instead (None: keep asking, more clearly)."""
 
     say: str
     move_on: str | None = None
@@ -248,17 +237,17 @@ def _listen(ctx: Ctx, prompt: Prompt, value: Parsed) -> Parsed | _Unheard:
         if cleaned is not None:
             return cleaned
         fallback = "entry.fallback.person" if prompt.entry is EntryKind.PERSON else "entry.fallback"
-        return _Unheard(ctx.t(f"entry.{prompt.entry.value}"), ctx.t(fallback))
+        return _Unheard(ctx.t(f"entry.{prompt.entry.value}"), fallback)
     if prompt.listens:
         kind = classify_answer(value)
         if kind is AnswerKind.NON_ANSWER:
             example_key = f"example.{prompt.key}"
             example = ctx.t(example_key) if example_key in EN else ""
-            said = ctx.variant("nonanswer", example=example) + " " + ctx.t("nonanswer.skip")
-            return _Unheard(said.strip(), ctx.t("nonanswer.move_on"))
+            said = ctx.variant("nonanswer", example=example) + " " + ctx.variant("nonanswer.skip")
+            return _Unheard(said.strip(), "nonanswer.move_on")
         if kind is AnswerKind.DISMISSIVE:
             said = ctx.variant("anger") + " " + ctx.t("anger.retry")
-            return _Unheard(said, ctx.t("nonanswer.move_on"))
+            return _Unheard(said, "nonanswer.move_on")
     return value
 
 
@@ -277,9 +266,11 @@ def _missed(ctx: Ctx, unheard: _Unheard, *, first_in_full: bool) -> Outcome:
     prompt = PROMPTS[view.prompt]
     misses = view.misses + 1
     if unheard.move_on is not None and misses >= 2 and prompt.skippable:
-        return _move(ctx, prompt.react(ctx, None), [Reply(unheard.move_on)])
+        key = unheard.move_on
+        said = ctx.variant(key) if f"{key}.1" in EN else ctx.t(key)
+        return _move(ctx, prompt.react(ctx, None), [Reply(said)])
     if misses >= MAX_MISSES + 1 and prompt.skippable:
-        return _move(ctx, prompt.react(ctx, None), [Reply(ctx.t("nonanswer.move_on"))])
+        return _move(ctx, prompt.react(ctx, None), [Reply(ctx.variant("nonanswer.move_on"))])
     keyboard = render_prompt(ctx, view.prompt).buttons
     if misses == 1 and first_in_full:
         replies = [Reply(unheard.say), render_prompt(ctx, view.prompt)]
@@ -325,6 +316,8 @@ def advance(view: JourneyView, event: Input, now: datetime, default_zone: str) -
         return _outcome(ctx, [reply])
 
     notes: list[Reply] = []
+    if isinstance(event, TextInput) and _says_skip(event.text):
+        event = Skip()
     if isinstance(event, Skip):
         if not prompt.skippable:
             return _stay(ctx, [Reply(ctx.t("nav.cannot_skip"))])
@@ -340,6 +333,14 @@ def advance(view: JourneyView, event: Input, now: datetime, default_zone: str) -
             return _missed(ctx, heard, first_in_full=False)
         value = heard
     return _move(ctx, prompt.react(ctx, value), notes)
+
+
+_SKIP_WORDS = frozenset({"skip", "pass", "next", "skip it", "skip this", "skip this one"})
+
+
+def _says_skip(text: str) -> bool:
+    """A typed "skip" (or "pass", "next") works like the Skip button."""
+    return " ".join(text.casefold().strip(" .!?/").split()) in _SKIP_WORDS
 
 
 def _stay(ctx: Ctx, replies: list[Reply]) -> Outcome:

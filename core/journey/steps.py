@@ -6,6 +6,7 @@ Prompt keys are short and stable: they are stored in the database and carried in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -444,9 +445,15 @@ def _ask_went_badly(ctx: Ctx) -> str:
     return question
 
 
+REFLECT_MIN_WORDS = 3
+
+
 def _reflect(ctx: Ctx, value: Parsed | None) -> list[str]:
-    """A real answer reflected back in a short phrase of the person's own words."""
-    return [ctx.variant("ack", words=own_words(str(value)))] if value is not None else []
+    """A real answer reflected back in a short phrase of the person's own words (a word or two
+    needs no echo: the next question follows)."""
+    if value is None or len(str(value).split()) < REFLECT_MIN_WORDS:
+        return []
+    return [ctx.variant("ack", words=own_words(str(value)))]
 
 
 def _react_went_well(ctx: Ctx, value: Parsed | None) -> Reaction:
@@ -456,9 +463,26 @@ def _react_went_well(ctx: Ctx, value: Parsed | None) -> Reaction:
 def _react_went_badly(ctx: Ctx, value: Parsed | None) -> Reaction:
     effects = _save("went_badly", value)
     # The feedback request may mention it: only a real answer, in a few of their words.
-    if value is not None and classify_answer(str(value)) is AnswerKind.SUBSTANTIVE:
-        effects.append(SaveAnswer("fb_weak_spot", _mid_sentence(own_words(str(value)))))
+    weak_spot = _weak_spot(str(value)) if value is not None else None
+    if weak_spot:
+        effects.append(SaveAnswer("fb_weak_spot", weak_spot))
     return Reaction("why", say=_reflect(ctx, value), effects=effects)
+
+
+# Vague or first-person answers are not put into a letter to the employer.
+_VAGUE = frozenset({"everything", "all of it", "the whole thing", "all", "most of it"})
+_FIRST_PERSON = re.compile(r"\b(i|i'm|im|me|my|myself|i've|i'd)\b", re.IGNORECASE)
+
+
+def _weak_spot(answer: str) -> str | None:
+    """What went badly as a topic the letter can name ("the case study"), or None when it is
+    vague, self-critical or not a real answer."""
+    if classify_answer(answer) is not AnswerKind.SUBSTANTIVE:
+        return None
+    topic = re.split(r"[:;,.!?(]| - | because ", answer, maxsplit=1)[0].strip()
+    if len(topic.split()) < 2 or topic.casefold() in _VAGUE or _FIRST_PERSON.search(topic):
+        return None
+    return _mid_sentence(own_words(topic))
 
 
 def _mid_sentence(words: str) -> str:
@@ -540,6 +564,8 @@ def _react_goal_date(ctx: Ctx, value: Parsed | None) -> Reaction:
 
 
 def _parse_items(ctx: Ctx, text: str) -> Parsed | Invalid:
+    if classify_answer(text) is AnswerKind.NON_ANSWER:  # "none": hard to see them today
+        return Invalid("s6.none")
     items = strength_items(text)
     return items if items else Invalid("entry.strength")
 
@@ -581,6 +607,11 @@ def _plan_grief(ctx: Ctx, hours: float) -> Reaction:
         say=[ctx.t("s7.confirm", hours=f"{hours:g}", when=format_local(due, ctx.zone))],
         effects=[SaveAnswer("grief_hours", f"{hours:g}"), PlanCheckin(CheckinKind.GRIEF_OVER, due)],
     )
+
+
+def _ask_grief(ctx: Ctx) -> str:
+    cared_for = ctx.view.care_until is not None and ctx.view.care_until > ctx.now
+    return ctx.t("s7.grief.gentle" if cared_for else "s7.grief")
 
 
 def _react_grief(ctx: Ctx, value: Parsed | None) -> Reaction:
@@ -978,7 +1009,7 @@ prompt(
 prompt(
     key="grief",
     step=7,
-    question=_text("s7.grief"),
+    question=_ask_grief,
     expects=Expect.CHOICE,
     choices=_choices(("24", "s7.24h"), ("48", "s7.48h"), ("custom", "s7.custom")),
     parse=_parse_grief_hours,

@@ -196,7 +196,7 @@ EN: dict[str, str] = {
     "s4.went_badly": "What didn't go so well?",
     "s4.preparation_hint": "(In step 1 you said your preparation wasn't all there: anything you'd prepare differently belongs here too.)",
     "s4.why": "Why do you think that part went the way it did?",
-    "s4.saved": "Saved as a reflection (see /journal). Writing it down is how it turns into improvement next time.",
+    "s4.saved": "Your notes from this step are in /journal. Writing them down is how they turn into improvement next time.",
     "s4.practice": (
         "Is there a friend, colleague or recruiter who could practise the weak spots with you? "
         "Who could you ask?"

@@ -10,9 +10,17 @@ from __future__ import annotations
 
 COACHING_TEXTS: dict[str, str] = {
     # Soft distress: asked gently, never stored as an answer.
-    "care.check": (
+    "care.check.1": (
         "That sounds really heavy, and I'm glad you said it. Before we go on: is this mostly "
         "about the job search, or about how things are more widely right now?"
+    ),
+    "care.check.2": (
+        "Thank you for telling me that. Can I ask: is it mostly the job search weighing on you, "
+        "or how things are more widely right now?"
+    ),
+    "care.check.3": (
+        "That's a lot to carry. So I can help the right way: is this mostly about the job "
+        "search, or about life more widely at the moment?"
     ),
     "care.btn.job": "The job search",
     "care.btn.wide": "More widely",
@@ -21,12 +29,9 @@ COACHING_TEXTS: dict[str, str] = {
         "mean you're doing it wrong. We can keep going gently, or stop here for today. "
         "Everything you've told me stays."
     ),
-    "care.after_help": (
-        "Whenever you want, we can carry on with the job search, or leave it for today. "
-        "I've paused my reminders for a day."
-    ),
+    "care.after_help": "Whenever you want, we can carry on with the job search, or leave it for today.",
     "care.reassured": (
-        "Thank you for letting me know, and I'm glad you're safe. Being worn out makes sense "
+        "Thank you for letting me know; I'm relieved you're safe. Being worn out makes sense "
         "after all this. Shall we keep going gently, or pause for today?"
     ),
     "care.btn.go": "Keep going gently",
@@ -44,8 +49,12 @@ COACHING_TEXTS: dict[str, str] = {
     "nonanswer.1": "No pressure. If it helps, here's the kind of thing people write: {example}",
     "nonanswer.2": "That's okay, it can be hard to put into words. For example: {example}",
     "nonanswer.3": "Take your time. Something as simple as this is plenty: {example}",
-    "nonanswer.skip": "Or tap Skip and we'll move on.",
-    "nonanswer.move_on": "That's fine, we'll leave that one.",
+    "nonanswer.skip.1": "Or type skip and we'll move on.",
+    "nonanswer.skip.2": "Or just skip it, that's fine too.",
+    "nonanswer.skip.3": "Or leave it: just say skip.",
+    "nonanswer.move_on.1": "That's fine, we'll leave that one.",
+    "nonanswer.move_on.2": "No problem, let's move on.",
+    "nonanswer.move_on.3": "Okay, we'll skip that one for now.",
     "example.story": "“I wasn't good enough for them” or “I blew the technical question.”",
     "example.accept": "“I didn't get this one, and I'm ready for the next.”",
     "example.went_well": "“I explained my last project clearly” or “I arrived calm.”",
@@ -87,8 +96,8 @@ COACHING_TEXTS: dict[str, str] = {
         "the point of this step: it wasn't a verdict on you."
     ),
     "s1.reframe.self": (
-        "“{words}”: that's the hurt talking, not the facts. One interview is a tiny sample of "
-        "what you can do, and hiring decisions weigh budget, timing and candidates you never see."
+        "“{words}”: that's the hurt talking, not the facts. A handful of “no”s is a tiny sample "
+        "of what you can do, and hiring decisions weigh budget, timing and candidates you never see."
     ),
     # Step 2.
     "s2.thanks.1": "That's the spirit. Accepting it doesn't mean it didn't matter; it frees you to move.",
@@ -106,6 +115,15 @@ COACHING_TEXTS: dict[str, str] = {
     "s4.practice_thanks.2": "Great. Message them today while it's fresh; most people are glad to help.",
     "s4.practice_thanks.3": "Nice. Even thirty minutes of practice with them will make the next one easier.",
     # Step 8: refusing the walk is a choice, with something smaller offered.
+    "s6.none": (
+        "That's okay, they're hard to see on a day like this. What would a friend or a "
+        "colleague say you're good at? Being reliable, explaining things, staying calm… "
+        "Or skip this one."
+    ),
+    "s7.grief.gentle": (
+        "Give yourself the time you need. If today is heavy, a longer window is fine. "
+        "How long would you like before I check in?"
+    ),
     "s8.declined": (
         "That's fine, a daily walk isn't for everyone. Something smaller, then: when you next "
         "feel stuck, step outside or open a window for five minutes. It still helps."
@@ -126,8 +144,8 @@ COACHING_TEXTS: dict[str, str] = {
     "entry.employer": "That doesn't look like an employer's name. Which company is it? (Or tap Skip.)",
     "entry.role": "That doesn't look like a job title. What was the role, like “Product Designer”? (Or tap Skip.)",
     "entry.person": (
-        "I'd rather not put that in a letter. What's the interviewer's name? Or tap Skip and "
-        "I'll address it to the hiring team."
+        "For the letter I just need a name, like “Ms. Lee” or “Sam”. Or skip, and I'll address "
+        "it to the hiring team."
     ),
     "entry.strength": "Short items work best here, like “patient”, “clear writer”, “good with data”.",
     "entry.fallback.person": "No problem, I'll address it to the hiring team.",

@@ -69,7 +69,7 @@ async def test_the_whole_journey(chat: Conversation, engine: AsyncEngine) -> Non
     await chat.say("I explained my SQL project clearly")
     await chat.say("The case study")
     replies = await chat.say("I ran out of time structuring it")
-    assert replies[0].startswith("Saved as a reflection")
+    assert replies[0].startswith("Your notes from this step are in /journal")
     replies = await chat.say("My friend Maria")
     assert replies[-1].startswith("Step 5 of 10 · Keep learning")
 

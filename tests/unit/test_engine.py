@@ -20,7 +20,7 @@ from core.journey.model import (
     TextInput,
 )
 from core.journey.steps import MAX_ANSWER_CHARS, PROMPTS, Ctx
-from core.replies import MAX_CALLBACK_BYTES
+from core.replies import MAX_CALLBACK_BYTES, MAX_COACH_CHARS
 from tests.support.clock import NOW
 
 
@@ -225,3 +225,30 @@ def test_every_prompt_fits_telegrams_limits() -> None:
             for button in row:
                 assert len(button.data.encode()) <= MAX_CALLBACK_BYTES
     assert len(wrap_up(Ctx(big, NOW, "UTC"))) <= 4096
+
+
+def test_the_close_fits_700_characters_whatever_was_written() -> None:
+    long = "word " * 300
+    answers = {
+        "story": long,
+        "skill": long,
+        "action": long,
+        "goal_date": "2026-12-09",
+        "strengths": "\n".join([long] * 5),
+        "next_opp": long,
+        "walk": "07:30",
+    }
+    closing = advance(view("fb_send", answers=answers), ButtonInput("later"), NOW, "UTC")
+
+    close = closing.replies[-1].text
+    assert len(close) <= MAX_COACH_CHARS
+    assert "The story you started with" in close
+    assert "word wor" not in close.replace("word word", "")  # cut between words, never inside
+    assert close.rstrip().endswith("/steps shows the overview.")
+
+
+def test_soft_distress_is_never_an_answer_at_any_text_prompt() -> None:
+    for prompt in ("story", "accept", "went_well", "skill", "goal_date", "walk", "interviewer"):
+        outcome = advance(view(prompt), TextInput("I can't do this anymore"), NOW, "UTC")
+        assert outcome.effects == [], prompt
+        assert outcome.prompt == prompt
