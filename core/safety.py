@@ -1949,7 +1949,7 @@ _DISTRESS_DE: tuple[_Pattern, ...] = (
     _w(
         "bin mich mir",
         _DE_SELF + r" (?:wertlos|nutzlos|ein versager|eine versagerin|ein nichts|eine last|"
-        r"nichts wert|überflüssig|hoffnungslos|kaputt|leer|einsam|wie ein versager|"
+        r"nichts wert|überflüssig|hoffnungslos|leer|einsam|wie ein versager|"
         r"wie eine versagerin|wie eine last|wie ein nichts|unsichtbar)(?: vor)?",
         after=_DE_LIMITED,
     ),
@@ -2035,9 +2035,15 @@ _DISTRESS_FR: tuple[_Pattern, ...] = (
     _w(
         "sens sentais suis trouve chui",
         _FR_SELF + r" (?:inutile|nul(?:le)?|une? (?:ratée?|échec|moins que rien|poids|fardeau|"
-        r"bon à rien|bonne à rien|merde)|vide|seule?|minable|pathétique|sans valeur|de trop|"
+        r"bon à rien|bonne à rien|merde)|vide|minable|pathétique|sans valeur|de trop|"
         r"brisée?|désespérée?|au bout du rouleau)",
         after=_FR_LIMITED,
+    ),
+    _w(
+        "seul",
+        r"(?:je me sens|je me sentais|me sens|je suis (?:tellement|si|trop|très|complètement)) "
+        r"(?:(?:tellement|si|trop|vraiment|complètement|très|super) )*seule?",
+        ends=_END_FR,
     ),
     _w("vaux", r"(?:ne |n')?vaux rien", ends=_END_FR),
     _w(

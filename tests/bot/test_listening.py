@@ -385,3 +385,38 @@ async def test_a_vague_or_self_critical_weak_spot_stays_out_of_the_letter(
     await chat.say("I explained my SQL project clearly")
     await chat.say("everything")
     assert "fb_weak_spot" not in await stored_answers(engine)
+
+
+async def test_three_kinds_of_story_get_three_different_answers(chat: Conversation) -> None:
+    answers = []
+    for story in ("idk", "I'm unemployable", "the interviewer was an idiot"):
+        if answers:
+            await chat.say("/new")
+            await chat.tap("Start a new one")
+        else:
+            await chat.say("/start")
+        await chat.say("Acme")
+        await chat.say("Data analyst")
+        await chat.tap("Today")
+        await chat.tap("2 😕")
+        if not answers:
+            await chat.tap("Berlin / Paris")
+        answers.append((await chat.say(story))[0])
+    assert len(set(answers)) == 3
+
+
+async def test_an_insult_for_a_name_becomes_the_name_or_the_hiring_team(
+    chat: Conversation, engine: AsyncEngine
+) -> None:
+    await chat.say("/start")
+    for _ in range(4):
+        await chat.say("skip")
+    await chat.tap("Berlin / Paris")
+    for _ in range(20):  # skip to step 10
+        replies = await chat.say("skip")
+        if "Who interviewed you?" in replies[-1]:
+            break
+    replies = await chat.say("the idiot's name was Brad")
+    letter = next(text for text in replies if text.startswith("Subject:"))
+    assert "idiot" not in letter
+    assert "Hello Brad," in letter

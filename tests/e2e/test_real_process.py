@@ -40,8 +40,8 @@ def test_logs_hold_neither_the_token_nor_what_users_write(api: FakeBotApi, tmp_p
         bot.wait_for_log("polling for updates")
         api.send_text(USER, "/start")
         api.wait_for_message(USER, "Hi Alex")
-        api.send_text(USER, SECRET_WORDS)  # the answer to "which company?"
-        api.wait_for_message(USER, "And the role", after=1)
+        api.send_text(USER, SECRET_WORDS)  # a sentence where the company is asked for
+        api.wait_for_message(USER, "company name", after=1)  # a sentence: asked once more
         api.send_text(USER, "/nonsense " + SECRET_WORDS)
         api.wait_for_message(USER, "/nonsense", after=1)
         bot.stop()
