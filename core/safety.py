@@ -16,8 +16,9 @@ Two tiers, one follow-up:
   `detect_distress` is False whenever `detect_crisis` is True, so callers may ask either first.
 * `detect_reassurance(text)`: a follow-up saying the person is not in danger ("I'm not
   suicidal, just tired", "mir geht's gut, bin nur müde", "estou bem, só cansado"). Never True
-  when the same text holds crisis language. It may be True together with `detect_distress`
-  ("I'm not suicidal, I just feel worthless"): safe, and still low.
+  when the same text holds crisis language, nor when it is doubted or negated ("not sure if
+  I'm ok", "no sé si estoy bien", "je ne vais pas bien"). It may be True together with
+  `detect_distress` ("I'm not suicidal, I just feel worthless"): safe, and still low.
 
 All three know English, Spanish, German, French and Portuguese, whatever the user's language
 setting (people switch languages, and mix them).
@@ -34,10 +35,13 @@ How detection works, and the judgement calls behind it:
   they are written with their accents and umlauts, which match with or without them ("müde",
   "mude" and "muede"; "não" and "nao").
 * Per language, a table of phrase patterns (with word boundaries) covers each tier in the ways
-  people write it, typos included. Each phrase names a keyword that must occur in the text
-  before its pattern is tried, which keeps a call well under a millisecond. Crisis matching
-  is deliberately generous for first-person statements about wanting to die or not exist: a
-  false alarm costs a kind message and a quiet day, a miss costs far more.
+  people write it, typos included. Each phrase names keywords, one of which is part of every
+  text it can match; a table tests each keyword once and tries only the phrases whose keyword
+  occurs, which keeps a call around a tenth of a millisecond. A text with a leetspeak "1" in
+  a word is read twice for crisis language ("1" as "i" and as "l"), once for the softer tiers.
+  A few unmistakable Italian phrases are crisis language too. Crisis matching is deliberately
+  generous for first-person statements about wanting to die or not exist: a false alarm costs
+  a kind message and a quiet day, a miss costs far more.
 * Negation, English: a match is ignored when a negator (not, never, no, n't, "nothing like",
   "no way") sits within about five words before it in the same clause. Clauses end at
   punctuation, line breaks and words like "but", "and", "because", "if"; so "I'm not
@@ -61,7 +65,8 @@ How detection works, and the judgement calls behind it:
   leben", "je ne veux plus vivre", "não quero mais viver") include it, and distress phrases
   that contain one ("no puedo más", "não aguento mais", "ich kann nicht mehr", "j'en peux plus",
   "no estoy bien") don't negate what follows. German commas open a new clause only before
-  "ich"/"mir" (elsewhere they mostly introduce an infinitive: "nicht vor, mich umzubringen").
+  "ich", "mir" or a conjunction (elsewhere they mostly introduce an infinitive: "nicht vor,
+  mich umzubringen").
   Words for suicide itself ("suicidal", "suicidio", "suicidaire", "Suizid", "Selbstmord") are
   checked against every language's negation ("je ne suis pas suicidaire", "não sou suicida").
 * Figurative and job-search uses don't trigger: "this interview killed me", "I could kill for
@@ -93,7 +98,7 @@ How detection works, and the judgement calls behind it:
     mais continuar".
   - "I want to disappear" (and "quiero desaparecer", "ich will verschwinden", "je veux
     disparaître", "quero sumir") triggers; wanting to disappear "for a while" or "for a few
-    days" is soft distress; "into the floor" or "on holiday" is neither.
+    days" is soft distress; "into the floor" or "for a week on holiday" is neither.
   - "kms" DOES trigger (as asked), except as kilometres ("walked 5 kms"); "kys" is aimed at
     someone else and doesn't.
   - "I'm not saying I want to die" and "I don't think I'm suicidal" count as negated; "I'm not
@@ -490,7 +495,7 @@ def _negated(before: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
-# Negation in Spanish, German, French and Portuguese
+# Spelling in Spanish, German, French and Portuguese
 # ---------------------------------------------------------------------------------------------
 
 _UMLAUTS = {"ä": "(?:a|ae)", "ö": "(?:o|oe)", "ü": "(?:u|ue)", "ß": "ss?"}
@@ -524,6 +529,12 @@ def _stripped(text: str) -> str:
     )
 
 
+# ---------------------------------------------------------------------------------------------
+# Negation in Spanish, German, French and Portuguese
+# ---------------------------------------------------------------------------------------------
+
+# How many words before a match a negator may sit.
+_GRAMMAR_WINDOW = 6
 _PUNCTUATION_BREAK = (
     r"[.!?;:\u2026()\[\]{}\"\u201c\u201d\u00ab\u00bb/|\n\u00bf\u00a1]|\s[-\u2013\u2014]+\s"
 )
@@ -532,7 +543,8 @@ _ELISION = re.compile(r"\b(qu|[cdjlmnst])'")
 
 @dataclass(frozen=True, slots=True)
 class _Grammar:
-    """How one language negates a phrase (see "Negation, Spanish, ..." in the module docstring).
+    """How one language negates a phrase (see "Negation, Spanish, German, French and
+    Portuguese" in the module docstring).
 
     A negator cancels a match when it is the last one before it in the same clause, within
     `_GRAMMAR_WINDOW` words, and every word between is a bridge. `negated_after` cancels a match
@@ -557,9 +569,6 @@ class _Grammar:
             if words[i] in self.negators:
                 return all(word in self.bridges for word in words[i + 1 :])
         return False
-
-
-_GRAMMAR_WINDOW = 6
 
 
 def _grammar(
@@ -671,7 +680,8 @@ _GRAMMARS = (_SPANISH, _GERMAN, _FRENCH, _PORTUGUESE)
 class _Pattern:
     """A phrase; a match doesn't count if `before` matches the text leading up to it (anchored at
     its end) or `after` matches the text following it (anchored at its start). The pattern is
-    only tried when the text contains one of `needs` (each a part of every possible match)."""
+    only tried when the text contains one of `needs`, one of which is part of every possible
+    match."""
 
     phrase: re.Pattern[str]
     before: re.Pattern[str] | None = None

@@ -388,7 +388,7 @@ async def test_a_vague_or_self_critical_weak_spot_stays_out_of_the_letter(
 
 
 async def test_three_kinds_of_story_get_three_different_answers(chat: Conversation) -> None:
-    answers = []
+    answers: list[str] = []
     for story in ("idk", "I'm unemployable", "the interviewer was an idiot"):
         if answers:
             await chat.say("/new")

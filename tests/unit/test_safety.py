@@ -218,6 +218,216 @@ def test_normalise_undoes_disguises() -> None:
     assert normalise("s*icide") == "suicide"
 
 
+# --- Crisis language in Spanish, German, French and Portuguese --------------------------------
+
+CRISIS_ELSEWHERE: dict[str, list[str]] = {
+    "es": [
+        "ya no quiero vivir así",
+        "Ya no quiero vivir asi",
+        "quiero morirme",
+        "me quiero morir",
+        "kiero morirme ya",
+        "me quiero matar",
+        "voy a matarme",
+        "pienso en suicidarme",
+        "me voy a suicidar",
+        "quiero quitarme la vida",
+        "no tengo razones para vivir",
+        "todos estarían mejor sin mí",
+        "ojalá estuviera muerta",
+        "quisiera dormir y no despertar",
+        "no puedo seguir así",
+        "me he vuelto a cortar",
+        "quiero desaparecer",
+        # A negation in one clause doesn't cancel a crisis statement in another.
+        "no me contrataron, quiero morir",
+        "no me llamaron quiero morir",
+        "estoy bien. quiero morirme.",
+    ],
+    "de": [
+        "ich will nicht mehr leben",
+        "ich bring mich um",
+        "ich will sterben",
+        "Ich möchte sterben",
+        "ich moechte einfach nur sterben",
+        "ich will sterbn",
+        "ich denke daran, mich umzubringen",
+        "ich glaube, ich bringe mich um",
+        "ich habe Suizidgedanken",
+        "alle wären besser dran ohne mich",
+        "ich will mir das Leben nehmen",
+        "ich will nicht mehr aufwachen",
+        "ich ritze mich wieder",
+        "das Leben hat keinen Sinn mehr",
+        "ich bin lebensmüde",
+        "ich will einfach verschwinden",
+        "Ich habe den Job nicht bekommen, ich will sterben",
+    ],
+    "fr": [
+        "je veux mourir",
+        "j'ai envie d'en finir",
+        "je vais me suicider",
+        "j’ai envie de mourir",
+        "jveux mourrir",
+        "je ne veux plus vivre",
+        "j'ai plus envie de vivre",
+        "je vais me tuer",
+        "tout le monde serait mieux sans moi",
+        "je pense au suicide",
+        "je veux disparaître",
+        "je me scarifie",
+        "ma vie n'a plus de sens",
+        "je n'ai pas eu le poste, j'ai envie de mourir",
+        "je ne suis pas suicidaire mais j'ai envie de mourir",
+    ],
+    "pt": [
+        "quero morrer",
+        "não quero mais viver",
+        "nao quero mais viver",
+        "n quero mais viver",
+        "vou me matar",
+        "penso em suicídio",
+        "to com vontade de morrer",
+        "todo mundo ficaria melhor sem mim",
+        "queria nunca ter nascido",
+        "quero sumir",
+        "quero dormir e não acordar mais",
+        "voltei a me cortar",
+        "não aguento mais viver",
+        "não passei na entrevista, quero morrer",
+    ],
+}
+
+NOT_CRISIS_ELSEWHERE: dict[str, list[str]] = {
+    "es": [
+        # Negations.
+        "no quiero morir",
+        "no me quiero morir",
+        "no voy a matarme",
+        "no pienso en suicidarme",
+        "nunca he pensado en suicidarme",
+        "no soy suicida",
+        "no tengo ganas de morir",
+        "no creo que quiera morir",
+        # Borderline, decided: someone or something else "killing me" is the idiom for stress,
+        # as "this interview killed me" is in English.
+        "me mataron en la entrevista",
+        "la entrevista me mató",
+        "esta búsqueda me está matando",
+        "esta búsqueda va a matarme",
+        "me mato estudiando para las entrevistas",
+        # Dying of embarrassment is an idiom; disappearing for a while is soft distress.
+        "me muero de vergüenza",
+        "quiero morirme de vergüenza",
+        "quiero desaparecer un rato",
+        # Job talk.
+        "no quiero vivir en Madrid",
+        "eso sería un suicidio profesional",
+        "mejor muerto que volver a esa empresa",
+        "no me llamaron de vuelta",
+    ],
+    "de": [
+        "ich will nicht sterben",
+        "ich habe nicht vor, mich umzubringen",
+        "ich würde mich nie umbringen",
+        "ich bin nicht suizidal",
+        "ich habe keine Suizidgedanken",
+        # Borderline, decided: "das bringt mich um" is the idiom for stress.
+        "das bringt mich um",
+        "die Jobsuche wird mich noch umbringen",
+        "das wäre beruflicher Selbstmord",
+        "ich würde lieber sterben als dort arbeiten",
+        "ich will nicht mehr in Berlin leben",
+        "ich will für eine Weile verschwinden",
+        "ich habe die Stelle nicht bekommen",
+    ],
+    "fr": [
+        "je ne veux pas mourir",
+        "je veux pas mourir",
+        "j'ai pas envie de mourir",
+        "je ne vais pas me suicider",
+        "je ne suis pas suicidaire",
+        "je me suiciderai jamais",
+        # Borderline, decided: "ça va me tuer" is the idiom for stress.
+        "ça va me tuer",
+        "cet entretien va me tuer",
+        "je vais me tuer à la tâche",
+        "je veux en finir avec cette candidature",
+        "je meurs de honte",
+        "c'est un suicide professionnel",
+        "je veux disparaître quelques jours",
+    ],
+    "pt": [
+        "não quero morrer",
+        "nao vou me matar",
+        "não sou suicida",
+        "nunca me mataria",
+        "não penso em suicídio",
+        # Borderline, decided: "vai me matar" is the idiom for stress.
+        "essa entrevista vai me matar",
+        "vou me matar de estudar",
+        "quero morrer de vergonha",
+        "quero sumir um tempo",
+        "não quero viver em São Paulo",
+        "seria suicídio profissional",
+    ],
+}
+
+
+def by_language(table: dict[str, list[str]]) -> list[object]:
+    """A table's phrases as parameters, each named by its language and text."""
+    return [
+        pytest.param(text, id=f"{lang}: {text}") for lang, texts in table.items() for text in texts
+    ]
+
+
+def test_the_tables_in_other_languages_are_big_enough() -> None:
+    assert sum(len(texts) for texts in CRISIS_ELSEWHERE.values()) >= 30
+    assert all(len(CRISIS_ELSEWHERE[lang]) >= 10 for lang in ("es", "de", "fr", "pt"))
+    assert all(len(NOT_CRISIS_ELSEWHERE[lang]) >= 10 for lang in ("es", "de", "fr", "pt"))
+
+
+@pytest.mark.parametrize("text", by_language(CRISIS_ELSEWHERE))
+def test_crisis_language_in_spanish_german_french_and_portuguese_triggers(text: str) -> None:
+    assert detect_crisis(text)
+
+
+@pytest.mark.parametrize("text", by_language(NOT_CRISIS_ELSEWHERE))
+def test_negations_idioms_and_job_talk_in_other_languages_do_not_trigger(text: str) -> None:
+    assert not detect_crisis(text)
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.__name__.strip("_"))
+def test_other_languages_survive_case_apostrophes_hidden_characters_and_spacing(
+    variant: Callable[[str], str],
+) -> None:
+    triggers = [t for texts in CRISIS_ELSEWHERE.values() for t in texts]
+    negatives = [t for texts in NOT_CRISIS_ELSEWHERE.values() for t in texts]
+
+    assert [t for t in triggers if not detect_crisis(variant(t))] == []
+    assert [t for t in negatives if detect_crisis(variant(t))] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich möchte sterben",
+        "ich mochte sterben",
+        "ich moechte sterben",
+        "ich bin lebensmüde",
+        "ich bin lebensmuede",
+        "não quero mais viver",
+        "ñao quero mais viver",
+        "me quiero morir",
+        "mé quiero morír",
+        "je veux disparaître",
+        "je veux disparaitre",
+    ],
+)
+def test_accents_and_umlauts_are_optional(text: str) -> None:
+    assert detect_crisis(text)
+
+
 # --- Helplines ---------------------------------------------------------------------------------
 
 US_988 = Helpline("988 Suicide & Crisis Lifeline (US)", "call or text 988")
