@@ -136,6 +136,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from core.texts.safety import SAFETY_TEXTS
 
@@ -2560,6 +2562,31 @@ def _language_and_country(language_code: str | None) -> tuple[str, str]:
         "",
     )
     return parts[0], _COUNTRY_ALIASES.get(country, country)
+
+
+@lru_cache(maxsize=1)
+def _zone_countries() -> dict[str, str]:
+    """IANA zone -> ISO country code, from the tz database's zone.tab (shipped by tzdata)."""
+    try:
+        table = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text("utf-8")
+    except (ModuleNotFoundError, OSError):
+        return {}
+    countries: dict[str, str] = {}
+    for line in table.splitlines():
+        fields = line.split("\t")
+        if len(fields) >= 3 and not line.startswith("#"):
+            countries[fields[2]] = fields[0].casefold()
+    return countries
+
+
+def with_country(language_code: str | None, zone: str | None) -> str | None:
+    """The language code with the country of the user's time zone when it names none, so
+    help is local: ("en", "Europe/London") -> "en-gb"; ("en-US", anything) stays "en-US"."""
+    language, country = _language_and_country(language_code)
+    found = _zone_countries().get(zone or "")
+    if country or not found:
+        return language_code
+    return f"{language or 'en'}-{found}"
 
 
 def helplines_for(language_code: str | None) -> list[Helpline]:

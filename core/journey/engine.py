@@ -44,7 +44,13 @@ from core.listening import AnswerKind, EntryKind, check_entry, classify_answer, 
 from core.parsing import match_choice, timezone_from_location
 from core.planner import format_day, format_local
 from core.replies import Button, Reply
-from core.safety import CRISIS_PAUSE_HOURS, crisis_reply, detect_distress, detect_reassurance
+from core.safety import (
+    CRISIS_PAUSE_HOURS,
+    crisis_reply,
+    detect_distress,
+    detect_reassurance,
+    with_country,
+)
 from core.status import CheckinKind, JourneyStatus
 from core.texts.catalogue import EN, say
 
@@ -155,7 +161,7 @@ def _care(ctx: Ctx, value: str) -> Outcome:
     if value == CARE_WIDE:
         until = ctx.now + timedelta(hours=CRISIS_PAUSE_HOURS)
         replies = [
-            Reply(crisis_reply(ctx.lang)),
+            Reply(crisis_reply(with_country(ctx.lang, ctx.view.timezone))),
             Reply(ctx.t("care.after_help"), _go_or_pause(ctx)),
         ]
         return _hold(ctx, replies, [PauseCheckins(until)])

@@ -16,6 +16,7 @@ from core.safety import (
     helplines_for,
     normalise,
     sos_reply,
+    with_country,
 )
 from core.texts.catalogue import EN
 from core.texts.safety import SAFETY_TEXTS
@@ -560,3 +561,25 @@ def test_texts_are_keyed_for_the_catalogue() -> None:
     # Merging into the catalogue must not change any text already there.
     assert all(EN.get(key, text) == text for key, text in SAFETY_TEXTS.items())
     assert not any(re.search(r"\bjust\b", text, re.IGNORECASE) for text in SAFETY_TEXTS.values())
+
+
+@pytest.mark.parametrize(
+    ("language", "zone", "expected"),
+    [
+        ("en", "Europe/London", "en-gb"),
+        ("en-US", "Europe/London", "en-US"),
+        (None, "Europe/Berlin", "en-de"),
+        ("de", None, "de"),
+        ("es", "Not/AZone", "es"),
+    ],
+)
+def test_help_follows_the_country_of_the_users_time_zone(
+    language: str | None, zone: str | None, expected: str | None
+) -> None:
+    assert with_country(language, zone) == expected
+
+
+def test_a_london_user_without_a_country_in_their_language_gets_uk_help_first() -> None:
+    reply = crisis_reply(with_country("en", "Europe/London"))
+    assert "Samaritans" in reply
+    assert "988" not in reply
