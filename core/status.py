@@ -53,3 +53,19 @@ class WalkStatus(StrEnum):
 
     WALKED = "walked"
     SKIPPED = "skipped"
+
+
+class OutboxStatus(StrEnum):
+    """An outgoing message: pending → sent, or failed (gave up) / dropped (chat unreachable)."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+    DROPPED = "dropped"
+
+
+class OutboxKind(StrEnum):
+    """Why a message is sent: an answer to an update, or a check-in."""
+
+    REPLY = "reply"
+    CHECKIN = "checkin"

@@ -2,6 +2,18 @@
 
 from models.base import Base
 from models.journeys import Answer, Checkin, Journey, Opportunity, Walk
+from models.outbox import OutboxMessage, QuarantinedUpdate
 from models.users import ProcessedUpdate, User
 
-__all__ = ["Answer", "Base", "Checkin", "Journey", "Opportunity", "ProcessedUpdate", "User", "Walk"]
+__all__ = [
+    "Answer",
+    "Base",
+    "Checkin",
+    "Journey",
+    "Opportunity",
+    "OutboxMessage",
+    "ProcessedUpdate",
+    "QuarantinedUpdate",
+    "User",
+    "Walk",
+]

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from models.crypto import Cipher
 from models.journeys import Answer, Opportunity
+from models.outbox import OutboxMessage
 
 BATCH = 500
 
@@ -50,11 +51,13 @@ async def _rotate_table(
 
 
 async def rotate_all(sessionmaker: async_sessionmaker[AsyncSession], cipher: Cipher) -> int:
-    """Rotate answers and opportunities; return how many values were re-encrypted."""
+    """Rotate answers, opportunities and unsent messages; how many values were re-encrypted."""
     answers: Table = Answer.__table__  # type: ignore[assignment]
     opportunities: Table = Opportunity.__table__  # type: ignore[assignment]
+    outbox: Table = OutboxMessage.__table__  # type: ignore[assignment]
     changed = await _rotate_table(sessionmaker, cipher, answers, ("journey_id", "key"), ("value",))
     changed += await _rotate_table(
         sessionmaker, cipher, opportunities, ("id",), ("company", "role")
     )
+    changed += await _rotate_table(sessionmaker, cipher, outbox, ("id",), ("payload",))
     return changed

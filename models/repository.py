@@ -21,6 +21,7 @@ from core.status import (
     JourneyStatus,
 )
 from models.journeys import Answer, Checkin, Journey, Opportunity, Walk
+from models.outbox import OutboxMessage
 from models.users import ProcessedUpdate, User
 
 
@@ -440,6 +441,9 @@ async def delete_users(session: AsyncSession, *, user_ids: Collection[int]) -> i
         delete(Opportunity).where(Opportunity.user_id.in_(ids)), execution_options=unsynced
     )
     await session.execute(delete(Walk).where(Walk.user_id.in_(ids)), execution_options=unsynced)
+    await session.execute(
+        delete(OutboxMessage).where(OutboxMessage.chat_id.in_(ids)), execution_options=unsynced
+    )
     await session.execute(
         delete(Journey).where(Journey.user_id.in_(ids)), execution_options=unsynced
     )
