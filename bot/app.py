@@ -23,8 +23,10 @@ from handlers.fallback import fallback_handlers
 from handlers.feedback import feedback_handlers
 from handlers.flood import flood_handlers
 from handlers.help import help_handlers
+from handlers.id_range import id_range_guard
 from handlers.journey.telegram_glue import journey_handlers
 from handlers.options import options_handlers
+from handlers.outbox import OUTBOX_FLUSH_EVERY, OutboxSender
 from handlers.privacy import privacy_handlers
 from handlers.quiet import quiet_handlers
 from handlers.reminders import reminder_handlers
@@ -67,6 +69,7 @@ def conversation_settings(settings: Settings) -> ConversationSettings:
         quiet_hours=settings.quiet_hours,
         retention_days=settings.retention_days,
         admin_user_ids=settings.admin_user_ids,
+        transient_retry_seconds=settings.transient_retry_seconds,
     )
 
 
@@ -115,10 +118,14 @@ def build_application(
         default_zone=settings.default_timezone,
     )
 
+    # Ids beyond 64 bits can't be stored: refused before anything reads the update.
+    application.add_handler(id_range_guard(), group=SAFETY_GROUP - 1)
     for handler in crisis_handlers():
         application.add_handler(handler, group=SAFETY_GROUP)
     data.flood_gate = FloodGate(settings.flood_max_messages, settings.flood_window_seconds)
     data.apologized = set()
+    data.unacknowledged = set()
+    data.outbox = OutboxSender(application.bot, sessionmaker, clock)
     for handler in flood_handlers():
         application.add_handler(handler, group=FLOOD_GROUP)
     for handler in [
@@ -149,6 +156,14 @@ def build_application(
             dispatch_every=settings.dispatch_interval_seconds,
             retention_days=settings.retention_days,
         ).register(application.job_queue)
+        # Retries and whatever a crash left unsent; replies normally leave right after commit.
+        application.job_queue.run_repeating(
+            data.outbox.flush,
+            interval=OUTBOX_FLUSH_EVERY,
+            first=0,
+            name="flush_outbox",
+            job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},
+        )
     return application
 
 

@@ -3,6 +3,10 @@
 What users write never reaches a log call in our code. Libraries that would log request
 parameters or URLs (python-telegram-bot and httpx at DEBUG, SQLAlchemy's echo) are held at a
 level where they don't, and every record passes a filter that masks anything token-shaped.
+python-telegram-bot's request layer also logs, at ERROR, a response body it could not parse
+(which for a send echoes the message): its arguments are withheld. Exception messages are not
+filtered here; the code that raises them keeps user text out (handlers/sending.py strips send
+errors down to their class and Telegram's short description).
 """
 
 from __future__ import annotations
@@ -31,6 +35,11 @@ _QUIET_LOGGERS: dict[str, int] = {
     "alembic": logging.INFO,
 }
 
+# Loggers whose arguments can quote a request or response body: their messages keep only the
+# format string, each argument replaced by WITHHELD.
+_WITHHELD_ARGS_LOGGERS = ("telegram.request",)
+WITHHELD = "<withheld>"
+
 _STANDARD_ATTRS = frozenset(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {
     "message",
     "asctime",
@@ -45,6 +54,20 @@ def scrub(text: str, secrets: tuple[str, ...] = ()) -> str:
     return _TOKEN_SHAPE.sub(REDACTED, text)
 
 
+def _message_of(record: logging.LogRecord) -> str:
+    """The record's message, with the arguments withheld for loggers that quote bodies."""
+    withheld = any(
+        record.name == name or record.name.startswith(name + ".") for name in _WITHHELD_ARGS_LOGGERS
+    )
+    if not withheld or not record.args:
+        return record.getMessage()
+    count = len(record.args) if isinstance(record.args, tuple) else 1
+    try:
+        return str(record.msg) % ((WITHHELD,) * count)
+    except (TypeError, ValueError):  # a mapping or an odd format: keep the format string only
+        return str(record.msg)
+
+
 class RedactingFilter(logging.Filter):
     """Rewrites each record's final message (and traceback) with secrets masked."""
 
@@ -53,7 +76,7 @@ class RedactingFilter(logging.Filter):
         self.secrets = secrets
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = scrub(record.getMessage(), self.secrets)
+        message = scrub(_message_of(record), self.secrets)
         record.msg, record.args = message, None
         if record.exc_info:
             record.exc_text = scrub(

@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     max_messages_per_second: float = Field(default=29.0, gt=0, le=1000)
     # Quiet hours new users get, "HH:MM-HH:MM" in their local time, or "off".
     default_quiet_hours: str = "22:00-08:00"
+    # How long an update is retried while the database is busy or unreachable (seconds).
+    transient_retry_seconds: float = Field(default=600.0, gt=0, le=86_400)
     # For tests and demos only: the bot's clock runs this many times faster than real time.
     clock_speed: float = Field(default=1.0, gt=0, le=1_000_000)
     # Encryption of what users write: keys (newest first, comma-separated), or a key file.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from dataclasses import dataclass, field
 
 # Telegram's limits (Bot API): a message's text and a button's callback data.
@@ -59,3 +61,47 @@ def split_text(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
     if rest:
         pieces.append(rest)
     return pieces
+
+
+def reply_to_json(reply: Reply) -> str:
+    """A reply as JSON, to be stored in the outbox until it is delivered (as text UTF-8 can
+    carry: see `safe_text`)."""
+    return json.dumps(
+        {
+            "text": safe_text(reply.text),
+            "buttons": [[[safe_text(b.label), b.data] for b in row] for row in reply.buttons],
+            "files": [
+                [safe_text(f.name), base64.b64encode(f.data).decode("ascii")] for f in reply.files
+            ],
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def reply_from_json(stored: str) -> Reply:
+    """The reply `reply_to_json` stored."""
+    data = json.loads(stored)
+    return Reply(
+        text=data["text"],
+        buttons=tuple(
+            tuple(Button(label, value) for label, value in row) for row in data["buttons"]
+        ),
+        files=tuple(Attachment(name, base64.b64decode(blob)) for name, blob in data["files"]),
+    )
+
+
+def safe_text(text: str) -> str:
+    """`text` as something UTF-8 can carry: lone surrogates become U+FFFD.
+
+    Telegram sometimes hands us names holding half of a UTF-16 surrogate pair (e.g. "\\ud83d"),
+    which no UTF-8 encoder accepts, so a message quoting one could never be sent. Surrogates
+    are the only code points Python can't encode as UTF-8; a complete pair that arrived as two
+    code points is joined into its character, and any other text (emoji, right-to-left marks,
+    zero-width joiners) is returned unchanged.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text

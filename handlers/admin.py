@@ -54,6 +54,7 @@ async def stats_text(turn: Turn) -> str:
             failed=checkins.get(CheckinStatus.FAILED, 0),
             dropped=checkins.get(CheckinStatus.DROPPED, 0),
         ),
+        say("stats.quarantined", lang, count=await repo.count_quarantined(turn.session)),
     ]
     return "\n".join(lines)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Update
@@ -12,6 +12,9 @@ from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from core.clock import Clock
 from core.flood import FloodGate
+
+if TYPE_CHECKING:
+    from handlers.outbox import OutboxSender
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +29,8 @@ class ConversationSettings:
     retention_days: int = 365
     # Who may see /stats.
     admin_user_ids: frozenset[int] = frozenset()
+    # How long a unit of work is retried while the database is busy or unreachable (seconds).
+    transient_retry_seconds: float = 600.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +47,13 @@ class BotData:
 
     services: Services
     flood_gate: FloodGate
+    # Delivers committed replies (the transactional outbox).
+    outbox: OutboxSender
     # Updates whose failure the user was already told about (a webhook redelivers them).
     apologized: set[int]
+    # Updates that failed only because storage was unavailable: polling must not acknowledge
+    # them (it fetches them again).
+    unacknowledged: set[int]
 
 
 Context = CallbackContext[ExtBot[Any], dict[object, object], dict[object, object], BotData]

@@ -9,6 +9,7 @@ from telegram.error import TelegramError
 
 from core.texts.catalogue import say
 from handlers.context import Context
+from handlers.pipeline import StorageUnavailableError
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +29,11 @@ async def on_error(update: object, context: Context) -> None:
         exc_info=(type(error), error, error.__traceback__) if error else None,
     )
     if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    if isinstance(error, StorageUnavailableError):
+        # Not the user's fault and not a bug: the update stays unacknowledged and is handled
+        # again (polling fetches it anew, a webhook answers 500). No apology.
+        context.bot_data.unacknowledged.add(update.update_id)
         return
     # Telegram redelivers a webhook update that failed; say sorry once, not on every retry.
     apologized = context.bot_data.apologized

@@ -8,23 +8,44 @@ its id.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
+from telegram import User as TelegramUser
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from core.callbacks import Route
-from core.replies import Reply
-from handlers.context import Context, ConversationSettings, HandlerCallback, services_of
-from handlers.sending import send_replies
+from core.replies import Reply, reply_to_json, safe_text
+from core.status import OutboxKind
+from handlers.context import (
+    Context,
+    ConversationSettings,
+    HandlerCallback,
+    Services,
+    services_of,
+)
+from handlers.outbox import LEASE
+from models import outbox_store
+from models.errors import is_transient
 from models.repository import claim_update, touch_user
 from models.users import User
 
 logger = logging.getLogger(__name__)
+
+# A busy or unreachable database is retried with growing pauses (up to TRANSIENT_RETRY_SECONDS).
+RETRY_FIRST_DELAY = 0.25
+RETRY_MAX_DELAY = 15.0
+
+
+class StorageUnavailableError(Exception):
+    """The database stayed unavailable for the whole retry window: the update is left
+    unacknowledged (polling fetches it again, a webhook answers 500) and nobody is told sorry."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +96,43 @@ async def respond(
     if user is None or chat is None:
         return
     services = services_of(context)
+    started = time.monotonic()
+    attempt = 0
+    while True:
+        try:
+            outgoing = await _unit_of_work(update, user, chat.id, services, action, replay)
+            break
+        except Exception as exc:
+            waited = time.monotonic() - started
+            if not is_transient(exc) or waited >= services.settings.transient_retry_seconds:
+                if is_transient(exc):
+                    raise StorageUnavailableError from exc
+                raise
+            delay = min(RETRY_FIRST_DELAY * 2 ** min(attempt, 16), RETRY_MAX_DELAY)
+            attempt += 1
+            # Not acknowledged, no apology: the same update is tried again, in order.
+            logger.warning(
+                "update %s: storage unavailable (%s); retrying in %.1f s",
+                update.update_id,
+                type(exc).__name__,
+                delay,
+            )
+            await asyncio.sleep(delay)
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    await context.bot_data.outbox.deliver(chat.id, outgoing)
+
+
+async def _unit_of_work(
+    update: Update,
+    user: TelegramUser,
+    chat_id: int,
+    services: Services,
+    action: Action,
+    replay: Action | None,
+) -> list[int]:
+    """Record the update, lock the user, run the step logic and store its replies, in one
+    transaction; the ids of the outbox rows to send right after it committed."""
     now = services.clock.now()
     message = update.effective_message
     location = message.location if message is not None else None
@@ -93,10 +151,12 @@ async def respond(
             session=session,
             user=stored_user,
             now=now,
-            first_name=user.first_name,
+            first_name=safe_text(user.first_name) if user.first_name else None,
             settings=services.settings,
             update_id=update.update_id,
-            text=(message.text or message.caption) if message is not None else None,
+            text=safe_text(message.text or message.caption or "") or None
+            if message is not None
+            else None,
             data=update.callback_query.data if update.callback_query is not None else None,
             location=(location.latitude, location.longitude) if location is not None else None,
         )
@@ -105,9 +165,20 @@ async def respond(
         else:
             logger.info("update %s was already handled; replaying its answer", update.update_id)
             replies = await (replay or action)(turn)
-    if update.callback_query is not None:
-        await update.callback_query.answer()
-    await send_replies(context.bot, chat.id, replies)
+            if await outbox_store.answered(session, update.update_id):
+                replies = []  # its replies were committed with it: they are sent, or will be
+        # The replies are committed with the state they belong to: a failed send (or a crash
+        # right after the commit) only delays them. Sent right away unless older ones wait.
+        outgoing = await outbox_store.enqueue(
+            session,
+            chat_id=chat_id,
+            kind=OutboxKind.REPLY,
+            payloads=[reply_to_json(reply) for reply in replies],
+            now=now,
+            lease=LEASE,
+            update_id=update.update_id,
+        )
+    return outgoing
 
 
 def turn_handler(action: Action, *, replay: Action | None = None) -> HandlerCallback:

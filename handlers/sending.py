@@ -1,20 +1,43 @@
 """Turns replies into Bot API calls: the only place that talks to Telegram's send methods.
 Replies go out from here; check-ins through `TelegramDelivery`, which maps Telegram's errors to
-what the dispatcher needs to know."""
+what the dispatcher needs to know.
+
+Two rules hold for everything sent from here:
+
+- Every text, button label and file name passes `core.replies.safe_text` first. A name Telegram
+  gave us with half a surrogate pair in it can't be encoded as UTF-8, so the whole message
+  would fail; it goes out with U+FFFD in place of the broken character instead.
+- No send error leaves this module with text that could quote the request. python-telegram-bot
+  wraps an unexpected failure as `NetworkError("Unknown error in HTTP implementation: <repr>")`,
+  and that repr can hold the outgoing text (a user's name, their answers), which the error
+  handler's traceback would then print. So a failure is raised again as the same class with
+  only Telegram's short description (BadRequest, Forbidden: we send plain text without
+  parse_mode, so Telegram's description never echoes the message) or only the class name
+  (every other error), without its chained cause.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from datetime import timedelta
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 
 from core.delivery import ChatUnreachableError, DeliveryError, SlowDownError
-from core.replies import Reply, split_text
+from core.replies import Reply, safe_text, split_text
 
 logger = logging.getLogger(__name__)
+
+# Telegram's descriptions are short; anything longer isn't one of them.
+_MAX_DESCRIPTION = 200
 
 
 def keyboard_of(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -23,38 +46,66 @@ def keyboard_of(reply: Reply) -> InlineKeyboardMarkup | None:
         return None
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(b.label, callback_data=b.data) for b in row]
+            [InlineKeyboardButton(safe_text(b.label), callback_data=b.data) for b in row]
             for row in reply.buttons
         ]
     )
 
 
-async def send_replies(bot: Bot, chat_id: int, replies: Sequence[Reply]) -> bool:
-    """Send replies in order, each one's files after its text; texts over Telegram's limit go
-    as several messages.
+def describe_error(exc: TelegramError) -> str:
+    """A send error in words that can't quote the request: "BadRequest: chat not found" for
+    Telegram's own refusals (BadRequest, Forbidden), the class name for everything else."""
+    name = type(exc).__name__
+    if isinstance(exc, BadRequest | Forbidden):
+        return f"{name}: {exc.message[:_MAX_DESCRIPTION]}"
+    return name
 
-    Returns False when the user has blocked the bot (nothing more can reach them).
+
+def without_request_text(exc: TelegramError) -> TelegramError:
+    """The same failure (same class, so callers still tell them apart) with a message that
+    can't quote the request; raise it `from None` so the original isn't chained either."""
+    if isinstance(exc, RetryAfter | ChatMigrated):
+        return exc  # numbers Telegram sent, nothing of ours
+    if isinstance(exc, BadRequest | Forbidden):
+        return type(exc)(exc.message[:_MAX_DESCRIPTION])
+    try:
+        return type(exc)(type(exc).__name__)
+    except TypeError:  # a subclass with another constructor
+        return NetworkError(type(exc).__name__)
+
+
+async def send_reply(bot: Bot, chat_id: int, reply: Reply) -> None:
+    """One reply as Bot API calls: its text (split at Telegram's limit), then its files.
+
+    Raises Telegram's errors, stripped of anything that could quote the request.
     """
     try:
-        for reply in replies:
-            pieces = split_text(reply.text)
-            for index, piece in enumerate(pieces):
-                markup = keyboard_of(reply) if index == len(pieces) - 1 else None
-                await bot.send_message(chat_id=chat_id, text=piece, reply_markup=markup)
-            for file in reply.files:
-                await bot.send_document(chat_id=chat_id, document=InputFile(file.data, file.name))
-    except Forbidden:
-        logger.info("chat %s cannot be reached (blocked or gone)", chat_id)
-        return False
-    return True
+        pieces = split_text(safe_text(reply.text))
+        for index, piece in enumerate(pieces):
+            markup = keyboard_of(reply) if index == len(pieces) - 1 else None
+            await bot.send_message(chat_id=chat_id, text=piece, reply_markup=markup)
+        for file in reply.files:
+            document = InputFile(file.data, safe_text(file.name))
+            await bot.send_document(chat_id=chat_id, document=document)
+    except TelegramError as exc:
+        raise without_request_text(exc) from None
 
 
 # BadRequest descriptions that mean the chat can never be reached again.
 _GONE = ("chat not found", "user is deactivated", "bot was blocked", "peer_id_invalid")
 
 
+def chat_is_gone(exc: BadRequest) -> bool:
+    """Whether Telegram's refusal means the chat can never be reached again."""
+    return any(marker in exc.message.lower() for marker in _GONE)
+
+
 class TelegramDelivery:
-    """Sends a check-in as one message (check-in texts are short)."""
+    """Sends a check-in as one message (check-in texts are short).
+
+    The errors it raises carry `describe_error`'s words only (the dispatcher stores them as
+    `last_error` and may log them), never the exception's own message.
+    """
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
@@ -63,19 +114,17 @@ class TelegramDelivery:
         """Send, translating Telegram's errors."""
         try:
             await self.bot.send_message(
-                chat_id=chat_id, text=reply.text, reply_markup=keyboard_of(reply)
+                chat_id=chat_id, text=safe_text(reply.text), reply_markup=keyboard_of(reply)
             )
         except Forbidden as exc:
-            raise ChatUnreachableError(str(exc)) from exc
+            raise ChatUnreachableError(describe_error(exc)) from None
         except RetryAfter as exc:
             wait = exc.retry_after
             seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-            raise SlowDownError(seconds) from exc
+            raise SlowDownError(seconds) from None
         except BadRequest as exc:
-            if any(marker in exc.message.lower() for marker in _GONE):
-                raise ChatUnreachableError(exc.message) from exc
-            raise DeliveryError(f"BadRequest: {exc.message}") from exc
-        except NetworkError as exc:  # includes TimedOut
-            raise DeliveryError(type(exc).__name__) from exc
-        except TelegramError as exc:
-            raise DeliveryError(type(exc).__name__) from exc
+            if chat_is_gone(exc):
+                raise ChatUnreachableError(describe_error(exc)) from None
+            raise DeliveryError(describe_error(exc)) from None
+        except TelegramError as exc:  # NetworkError (and TimedOut), server errors, the rest
+            raise DeliveryError(describe_error(exc)) from None

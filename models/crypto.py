@@ -81,13 +81,39 @@ def keys_from(value: str) -> list[bytes]:
     return [part.strip().encode("ascii") for part in parts if part.strip()]
 
 
+# What the bot creates for itself: folders only its user can enter, files only it can read.
+PRIVATE_FOLDER_MODE = stat.S_IRWXU  # 0700
+PRIVATE_FILE_MODE = stat.S_IRUSR | stat.S_IWUSR  # 0600
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create `folder` and any missing parents, each 0700 whatever the umask.
+
+    A folder that already exists is left exactly as it is: its mode is the operator's choice
+    (e.g. a Docker volume). Raises OSError when a folder can't be created.
+    """
+    missing: list[Path] = []
+    current = folder
+    while not current.exists() and current.parent != current:
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=PRIVATE_FOLDER_MODE)
+        except FileExistsError:
+            continue  # made by someone else in the meantime: not ours to change
+        os.chmod(path, PRIVATE_FOLDER_MODE)  # mkdir's mode passes through the umask
+
+
 def create_key_file(path: Path) -> bool:
-    """Write a new key file readable only by its owner; False if one exists already."""
+    """Write a new key file readable only by its owner (0600, in a 0700 folder when the folder
+    is new); False if one exists already."""
     if path.exists():
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IRUSR | stat.S_IWUSR)
+    make_private_folder(path.parent)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
     with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+        os.fchmod(handle.fileno(), PRIVATE_FILE_MODE)  # exact, whatever the umask
         handle.write(generate_key() + "\n")
     return True
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from core.errors import StartupError
-from models.crypto import Cipher, attach
+from models.crypto import PRIVATE_FILE_MODE, Cipher, attach, make_private_folder
 
 logger = logging.getLogger(__name__)
 
@@ -60,14 +61,51 @@ def sqlite_file_of(database_url: str) -> Path | None:
 
 
 def prepare_sqlite_file(path: Path) -> None:
-    """Create the folder of a SQLite file and make sure the bot may write there."""
+    """Create the folder of a SQLite file and the (empty) file itself, private to this user,
+    and make sure the bot may write there.
+
+    What the bot creates is private whatever the umask: missing folders 0700, the database
+    file 0600. SQLite gives the `-wal` and `-shm` files it makes beside the database the
+    database file's own permissions, so they are 0600 too. A folder or database file that
+    already exists is left as it is (the operator's choice), with a warning when other users
+    may read the database.
+    """
     folder = path.parent if str(path.parent) else Path()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
     except OSError as exc:
         raise StartupError(f"cannot create the database folder {folder}: {exc.strerror}") from None
+    if not folder.is_dir():
+        raise StartupError(f"cannot create the database folder {folder}: it is not a folder")
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise StartupError(f"the database file {path} is not writable by this user")
+    try:
+        created = _create_private_file(path)
+    except OSError as exc:
+        raise StartupError(f"cannot create the database file {path}: {exc.strerror}") from None
+    if not created and path.is_file():
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & (stat.S_IRWXG | stat.S_IRWXO):
+            logger.warning(
+                "the database file %s is readable by other users (mode %o); "
+                "`chmod 600` it and its -wal and -shm files",
+                path,
+                mode,
+            )
+
+
+def _create_private_file(path: Path) -> bool:
+    """Create `path` empty with mode 0600 (an empty file is an empty SQLite database); False
+    if it exists already."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    except FileExistsError:
+        return False
+    try:
+        os.fchmod(descriptor, PRIVATE_FILE_MODE)  # the umask may have taken more away
+    finally:
+        os.close(descriptor)
+    return True
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:

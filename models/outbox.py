@@ -32,6 +32,8 @@ class OutboxMessage(Base):
     chat_id: Mapped[int]
     # "reply" (an answer to an update) or "checkin".
     kind: Mapped[str] = mapped_column(String(12))
+    # The update a reply answers: a redelivered update whose replies are already here adds none.
+    update_id: Mapped[int | None] = mapped_column(index=True)
     # The message as JSON (text, buttons, files), encrypted.
     payload: Mapped[str] = mapped_column(EncryptedText)
     status: Mapped[str] = mapped_column(String(12), default=OutboxStatus.PENDING)

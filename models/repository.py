@@ -480,3 +480,34 @@ async def bot_numbers(session: AsyncSession, *, since: datetime) -> BotNumbers:
         journeys={(prompt, status): count for prompt, status, count in by_prompt},
         checkins={status: count for status, count in settled},
     )
+
+
+async def quarantine_update(
+    session: AsyncSession, *, update_id: int, update_type: str, error: str, now: datetime
+) -> bool:
+    """Set aside an update that could not be read: its id, kind and error class, no content.
+
+    Returns False when it was already set aside (Telegram delivered it again).
+    """
+    from models.outbox import QuarantinedUpdate
+
+    stmt = (
+        _insert_for(session, QuarantinedUpdate)
+        .values(
+            update_id=update_id,
+            update_type=update_type[:40],
+            error=error[:80],
+            received_at=now,
+        )
+        .on_conflict_do_nothing(index_elements=[QuarantinedUpdate.update_id])
+        .returning(QuarantinedUpdate.update_id)
+    )
+    return (await session.execute(stmt)).scalar_one_or_none() is not None
+
+
+async def count_quarantined(session: AsyncSession) -> int:
+    """How many updates were set aside as unreadable (for /stats)."""
+    from models.outbox import QuarantinedUpdate
+
+    stmt = select(func.count()).select_from(QuarantinedUpdate)
+    return int((await session.execute(stmt)).scalar_one())

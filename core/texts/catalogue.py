@@ -442,6 +442,7 @@ EN: dict[str, str] = {
     "stats.users": "Users: {users} · journeys in progress: {active}",
     "stats.funnel": "Journeys that reached each step:",
     "stats.checkins": "Check-ins in the last 24 h: {sent} sent, {failed} failed, {dropped} dropped",
+    "stats.quarantined": "Updates set aside as unreadable: {count}",
     "flood.slow_down": (
         "That's a lot of messages at once. I'll take a short breather; give it half a minute, "
         "then carry on. Nothing you sent before is lost."

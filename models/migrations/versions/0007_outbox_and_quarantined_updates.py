@@ -27,6 +27,7 @@ def upgrade() -> None:
         sa.Column("id", models.base.BigInt, nullable=False),
         sa.Column("chat_id", models.base.BigInt, nullable=False),
         sa.Column("kind", sa.String(length=12), nullable=False),
+        sa.Column("update_id", models.base.BigInt, nullable=True),
         sa.Column("payload", sa.Text(), nullable=False),
         sa.Column("status", sa.String(length=12), nullable=False),
         sa.Column("attempts", models.base.BigInt, nullable=False),
@@ -40,6 +41,7 @@ def upgrade() -> None:
     with op.batch_alter_table("outbox", schema=None) as batch_op:
         batch_op.create_index("ix_outbox_status_next_attempt_at", ["status", "next_attempt_at"])
         batch_op.create_index("ix_outbox_chat_id_id", ["chat_id", "id"])
+        batch_op.create_index(batch_op.f("ix_outbox_update_id"), ["update_id"], unique=False)
     op.create_table(
         "quarantined_updates",
         sa.Column("update_id", models.base.BigInt, nullable=False),
@@ -53,6 +55,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("quarantined_updates")
     with op.batch_alter_table("outbox", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_outbox_update_id"))
         batch_op.drop_index("ix_outbox_chat_id_id")
         batch_op.drop_index("ix_outbox_status_next_attempt_at")
     op.drop_table("outbox")

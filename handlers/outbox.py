@@ -1,0 +1,151 @@
+"""The sender of the transactional outbox: every reply leaves from here.
+
+A unit of work commits its replies as outbox rows (`models.outbox_store.enqueue`); right after
+the commit `deliver` sends them in order and marks each one sent as soon as Telegram accepted
+it. A failure only delays a message: `RetryAfter` waits as long as Telegram asks, server errors,
+network errors and timeouts are retried with back-off for up to a day, a blocked bot or a chat
+that is gone drops what was waiting for that chat and stops the user's check-ins. `flush` (a
+fixed job every second) sends whatever is due: retries, and what a crash left unsent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from datetime import timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram import Bot
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+
+from core.clock import Clock
+from core.replies import reply_from_json
+from core.status import OutboxStatus
+from handlers.sending import chat_is_gone, send_reply
+from models import dispatch
+from models import outbox_store as store
+
+logger = logging.getLogger(__name__)
+
+# A sender holds a message this long; a crash leaves it to expire, then it is sent again.
+LEASE = timedelta(seconds=60)
+# Server and network errors are retried this long after the message was written.
+GIVE_UP_AFTER = timedelta(hours=24)
+MAX_BACKOFF = timedelta(minutes=10)
+FLUSH_BATCH = 50
+# How often the fixed job looks for messages that are due (seconds).
+OUTBOX_FLUSH_EVERY = 1.0
+
+
+def backoff(attempts: int) -> timedelta:
+    """1 s, 2 s, 4 s … up to ten minutes between attempts."""
+    return min(timedelta(seconds=2 ** min(attempts, 20)), MAX_BACKOFF)
+
+
+class OutboxSender:
+    """Delivers outbox rows through the bot (and its rate limiter)."""
+
+    def __init__(
+        self, bot: Bot, sessionmaker: async_sessionmaker[AsyncSession], clock: Clock
+    ) -> None:
+        self.bot = bot
+        self.sessionmaker = sessionmaker
+        self.clock = clock
+        self._recovered = False
+        self._started = clock.now()
+
+    async def deliver(self, chat_id: int, message_ids: Sequence[int]) -> None:
+        """Send the messages a unit of work just committed, in order; stop at the first that
+        can't go now (the rest wait behind it for `flush`)."""
+        if not message_ids:
+            return
+        async with self.sessionmaker() as session:
+            messages = await store.load(session, message_ids)
+        for index, message in enumerate(messages):
+            if not await self._send(message):
+                rest = [m.id for m in messages[index + 1 :]]
+                async with self.sessionmaker.begin() as session:
+                    await store.release(session, message_ids=rest)
+                return
+
+    async def flush(self, _context: object = None) -> int:
+        """Send every message that is due, the oldest of each chat first; how many went."""
+        if not self._recovered:
+            # One process owns SQLite: claims an earlier (crashed) process left are nobody's,
+            # so send them now instead of after their lease. Ours end after started + LEASE.
+            # (On PostgreSQL another replica may hold them: their lease decides.)
+            async with self.sessionmaker.begin() as session:
+                if session.get_bind().dialect.name == "sqlite":
+                    await store.release_claims(session, ending_before=self._started + LEASE)
+            self._recovered = True
+        sent = 0
+        while True:
+            async with self.sessionmaker.begin() as session:
+                batch = await store.claim_heads(
+                    session, now=self.clock.now(), lease=LEASE, limit=FLUSH_BATCH
+                )
+            if not batch:
+                return sent
+            results = await asyncio.gather(*(self._send(message) for message in batch))
+            sent += sum(results)
+
+    async def _send(self, message: store.Outgoing) -> bool:
+        """Send one message and settle its row; True when Telegram accepted it."""
+        try:
+            await send_reply(self.bot, message.chat_id, reply_from_json(message.payload))
+        except RetryAfter as exc:
+            wait = exc.retry_after
+            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+            await self._later(message, timedelta(seconds=seconds), "RetryAfter")
+            return False
+        except Forbidden:
+            await self._unreachable(message, "Forbidden")
+            return False
+        except BadRequest as exc:
+            if chat_is_gone(exc):
+                await self._unreachable(message, "BadRequest: chat gone")
+            else:
+                await self._fail(message, "BadRequest")
+            return False
+        except NetworkError as exc:  # server errors, timeouts, connection resets
+            await self._later(message, backoff(message.attempts), type(exc).__name__)
+            return False
+        except TelegramError as exc:
+            await self._fail(message, type(exc).__name__)
+            return False
+        except Exception as exc:  # a bug must not stop the other messages
+            logger.exception("outbox message %s could not be sent", message.id)
+            await self._fail(message, type(exc).__name__)
+            return False
+        async with self.sessionmaker.begin() as session:
+            await store.mark_sent(session, message_id=message.id, now=self.clock.now())
+        return True
+
+    async def _later(self, message: store.Outgoing, delay: timedelta, error: str) -> None:
+        now = self.clock.now()
+        if now - message.created_at > GIVE_UP_AFTER:
+            await self._fail(message, f"gave up: {error}")
+            return
+        logger.info(
+            "outbox message %s delayed %.0f s (%s)", message.id, delay.total_seconds(), error
+        )
+        async with self.sessionmaker.begin() as session:
+            await store.retry_later(session, message_id=message.id, at=now + delay, error=error)
+
+    async def _fail(self, message: store.Outgoing, error: str) -> None:
+        logger.warning("outbox message %s not sent: %s", message.id, error)
+        async with self.sessionmaker.begin() as session:
+            await store.give_up(
+                session,
+                message_id=message.id,
+                status=OutboxStatus.FAILED,
+                error=error,
+                now=self.clock.now(),
+            )
+
+    async def _unreachable(self, message: store.Outgoing, error: str) -> None:
+        logger.info("chat %s cannot be reached (blocked or gone)", message.chat_id)
+        async with self.sessionmaker.begin() as session:
+            await store.drop_chat(session, chat_id=message.chat_id, error=error)
+            await dispatch.stop_user(session, user_id=message.chat_id, now=self.clock.now())
