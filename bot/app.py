@@ -26,11 +26,10 @@ from handlers.help import help_handlers
 from handlers.id_range import id_range_guard
 from handlers.journey.telegram_glue import journey_handlers
 from handlers.options import options_handlers
-from handlers.outbox import OUTBOX_FLUSH_EVERY, OutboxSender
+from handlers.outbox import OUTBOX_FLUSH_EVERY, OutboxDelivery, OutboxSender
 from handlers.privacy import privacy_handlers
 from handlers.quiet import quiet_handlers
 from handlers.reminders import reminder_handlers
-from handlers.sending import TelegramDelivery
 from handlers.timezone import timezone_handlers
 from handlers.walk import walk_handlers
 from scheduler.dispatcher import Dispatcher
@@ -111,12 +110,6 @@ def build_application(
     data.services = Services(
         settings=conversation_settings(settings), sessionmaker=sessionmaker, clock=clock
     )
-    data.dispatcher = Dispatcher(
-        sessionmaker=sessionmaker,
-        delivery=TelegramDelivery(application.bot),
-        clock=clock,
-        default_zone=settings.default_timezone,
-    )
 
     # Ids beyond 64 bits can't be stored: refused before anything reads the update.
     application.add_handler(id_range_guard(), group=SAFETY_GROUP - 1)
@@ -126,6 +119,13 @@ def build_application(
     data.apologized = set()
     data.unacknowledged = set()
     data.outbox = OutboxSender(application.bot, sessionmaker, clock)
+    data.dispatcher = Dispatcher(
+        sessionmaker=sessionmaker,
+        # Check-ins leave through the same outbox and sender as replies.
+        delivery=OutboxDelivery(sessionmaker, data.outbox, clock),
+        clock=clock,
+        default_zone=settings.default_timezone,
+    )
     for handler in flood_handlers():
         application.add_handler(handler, group=FLOOD_GROUP)
     for handler in [

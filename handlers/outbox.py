@@ -20,8 +20,8 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from core.clock import Clock
-from core.replies import reply_from_json
-from core.status import OutboxStatus
+from core.replies import Reply, reply_from_json, reply_to_json
+from core.status import OutboxKind, OutboxStatus
 from handlers.sending import chat_is_gone, send_reply
 from models import dispatch
 from models import outbox_store as store
@@ -149,3 +149,33 @@ class OutboxSender:
         async with self.sessionmaker.begin() as session:
             await store.drop_chat(session, chat_id=message.chat_id, error=error)
             await dispatch.stop_user(session, user_id=message.chat_id, now=self.clock.now())
+
+
+class OutboxDelivery:
+    """The dispatcher's `Delivery` through the outbox: a due check-in is committed as an
+    outbox row and sent by the same sender as replies (in order with them, with the same
+    retries; a blocked chat stops the user's check-ins there). It never raises: once the row
+    is committed, the check-in can't be lost."""
+
+    def __init__(
+        self,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        sender: OutboxSender,
+        clock: Clock,
+    ) -> None:
+        self.sessionmaker = sessionmaker
+        self.sender = sender
+        self.clock = clock
+
+    async def deliver(self, chat_id: int, reply: Reply) -> None:
+        """Commit the check-in as an outbox row, then send it unless older messages wait."""
+        async with self.sessionmaker.begin() as session:
+            ids = await store.enqueue(
+                session,
+                chat_id=chat_id,
+                kind=OutboxKind.CHECKIN,
+                payloads=[reply_to_json(reply)],
+                now=self.clock.now(),
+                lease=LEASE,
+            )
+        await self.sender.deliver(chat_id, ids)

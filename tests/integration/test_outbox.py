@@ -1,0 +1,160 @@
+"""The outbox sender on SQLite and PostgreSQL: a committed message is delayed by failures,
+never lost, and a chat's messages leave in order."""
+
+from __future__ import annotations
+
+from collections import deque
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram.error import Forbidden, NetworkError, RetryAfter
+
+from core.replies import Reply, reply_to_json
+from handlers.outbox import GIVE_UP_AFTER, OutboxDelivery, OutboxSender
+from models import Checkin, OutboxMessage, User
+from models import outbox_store as store
+from models.db import create_sessionmaker
+from tests.support.checkins import add_checkin, add_user, rows
+from tests.support.clock import NOW, FixedClock
+
+CHAT = 4242
+
+
+class ScriptedBot:
+    """Answers send_message with the scripted outcomes (an exception, or None: accepted)."""
+
+    def __init__(self, *outcomes: Exception | None) -> None:
+        self.outcomes: deque[Exception | None] = deque(outcomes)
+        self.sent: list[str] = []
+
+    async def send_message(self, *, chat_id: int, text: str, reply_markup: Any = None) -> None:
+        outcome = self.outcomes.popleft() if self.outcomes else None
+        if outcome is not None:
+            raise outcome
+        self.sent.append(text)
+
+    async def send_document(self, *, chat_id: int, document: Any) -> None:
+        self.sent.append(f"document {document.filename}")
+
+
+async def enqueue(engine: AsyncEngine, clock: FixedClock, *texts: str) -> list[int]:
+    async with create_sessionmaker(engine).begin() as session:
+        return await store.enqueue(
+            session,
+            chat_id=CHAT,
+            kind="reply",
+            payloads=[reply_to_json(Reply(text)) for text in texts],
+            now=clock.now(),
+            lease=timedelta(seconds=60),
+        )
+
+
+def sender(engine: AsyncEngine, bot: ScriptedBot, clock: FixedClock) -> OutboxSender:
+    return OutboxSender(bot, create_sessionmaker(engine), clock)  # type: ignore[arg-type]
+
+
+async def statuses(engine: AsyncEngine) -> list[str]:
+    return [m.status for m in await rows(engine, OutboxMessage)]
+
+
+async def test_replies_are_sent_in_order_and_marked_sent(engine: AsyncEngine) -> None:
+    clock, bot = FixedClock(NOW), ScriptedBot()
+    ids = await enqueue(engine, clock, "one", "two")
+
+    await sender(engine, bot, clock).deliver(CHAT, ids)
+
+    assert bot.sent == ["one", "two"]
+    assert await statuses(engine) == ["sent", "sent"]
+
+
+async def test_a_server_error_delays_a_message_and_the_ones_behind_it(
+    engine: AsyncEngine,
+) -> None:
+    clock, bot = FixedClock(NOW), ScriptedBot(NetworkError("Bad Gateway"))
+    outbox = sender(engine, bot, clock)
+    await outbox.deliver(CHAT, await enqueue(engine, clock, "one", "two"))
+    assert bot.sent == []
+    assert await enqueue(engine, clock, "three") == []  # queues behind the waiting ones
+
+    assert await outbox.flush() == 0  # not due yet
+    clock.current += timedelta(seconds=5)
+    assert await outbox.flush() == 3
+
+    assert bot.sent == ["one", "two", "three"]
+    assert await statuses(engine) == ["sent", "sent", "sent"]
+
+
+async def test_retry_after_waits_as_long_as_telegram_asks(engine: AsyncEngine) -> None:
+    clock = FixedClock(NOW)
+    bot = ScriptedBot(RetryAfter(timedelta(seconds=30)))
+    outbox = sender(engine, bot, clock)
+    await outbox.deliver(CHAT, await enqueue(engine, clock, "one"))
+
+    clock.current += timedelta(seconds=29)
+    assert await outbox.flush() == 0
+    clock.current += timedelta(seconds=2)
+    assert await outbox.flush() == 1
+    assert bot.sent == ["one"]
+
+
+async def test_a_blocked_chat_drops_its_messages_and_stops_its_check_ins(
+    engine: AsyncEngine,
+) -> None:
+    clock, bot = FixedClock(NOW), ScriptedBot(Forbidden("Forbidden: bot was blocked by the user"))
+    await add_user(engine, CHAT, now=NOW)
+    await add_checkin(engine, CHAT, "walk_daily", NOW + timedelta(days=1), now=NOW)
+
+    await sender(engine, bot, clock).deliver(CHAT, await enqueue(engine, clock, "one", "two"))
+
+    assert await statuses(engine) == ["dropped", "dropped"]
+    (user,) = await rows(engine, User)
+    assert user.blocked_at == NOW
+    assert [c.status for c in await rows(engine, Checkin)] == ["dropped"]
+
+
+async def test_a_message_is_given_up_only_after_a_day_of_failures(engine: AsyncEngine) -> None:
+    clock = FixedClock(NOW)
+    bot = ScriptedBot(*[NetworkError("timed out")] * 200)
+    outbox = sender(engine, bot, clock)
+    await outbox.deliver(CHAT, await enqueue(engine, clock, "one"))
+    while clock.current - NOW <= GIVE_UP_AFTER:
+        clock.current += timedelta(minutes=10)
+        await outbox.flush()
+        if (await statuses(engine)) != ["pending"]:
+            break
+
+    assert await statuses(engine) == ["failed"]
+    assert clock.current - NOW > GIVE_UP_AFTER
+
+
+async def test_a_claim_left_by_a_crashed_process_is_sent_by_the_next_one(
+    engine: AsyncEngine,
+) -> None:
+    clock = FixedClock(NOW)
+    await enqueue(engine, clock, "one")  # claimed by a process that then died
+    clock.current += timedelta(seconds=5)
+    bot = ScriptedBot()
+    outbox = sender(engine, bot, clock)
+
+    await outbox.flush()
+
+    if engine.dialect.name == "sqlite":  # the only sender: sent at once
+        assert bot.sent == ["one"]
+    else:  # another replica may hold it: sent when its lease runs out
+        assert bot.sent == []
+        clock.current += timedelta(seconds=60)
+        await outbox.flush()
+        assert bot.sent == ["one"]
+
+
+async def test_a_check_in_goes_through_the_outbox(engine: AsyncEngine) -> None:
+    clock, bot = FixedClock(NOW), ScriptedBot()
+    sessionmaker = create_sessionmaker(engine)
+    outbox = sender(engine, bot, clock)
+
+    await OutboxDelivery(sessionmaker, outbox, clock).deliver(CHAT, Reply("Time for your walk"))
+
+    assert bot.sent == ["Time for your walk"]
+    (message,) = await rows(engine, OutboxMessage)
+    assert (message.kind, message.status) == ("checkin", "sent")
