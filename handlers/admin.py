@@ -11,10 +11,11 @@ from telegram.ext import BaseHandler, CommandHandler, filters
 
 from core.journey.steps import PROMPTS, STEP_TITLES
 from core.replies import Reply
-from core.status import OPEN_JOURNEY, CheckinStatus, JourneyStatus
+from core.status import OPEN_JOURNEY, CheckinStatus, JourneyStatus, OutboxStatus
 from core.texts.catalogue import say
 from handlers.context import Context
 from handlers.pipeline import Turn, turn_handler
+from models import outbox_store
 from models import repository as repo
 
 STATS_WINDOW = timedelta(hours=24)
@@ -24,6 +25,7 @@ async def stats_text(turn: Turn) -> str:
     """Users, active journeys, the ten-step funnel, check-ins of the last 24 hours."""
     lang = turn.lang
     numbers = await repo.bot_numbers(turn.session, since=turn.now - STATS_WINDOW)
+    outbox = await outbox_store.counts(turn.session)
     active = 0
     reached = dict.fromkeys(STEP_TITLES, 0)
     for (prompt, status), count in numbers.journeys.items():
@@ -55,6 +57,13 @@ async def stats_text(turn: Turn) -> str:
             dropped=checkins.get(CheckinStatus.DROPPED, 0),
         ),
         say("stats.quarantined", lang, count=await repo.count_quarantined(turn.session)),
+        say(
+            "stats.outbox",
+            lang,
+            pending=outbox.get(OutboxStatus.PENDING, 0),
+            failed=outbox.get(OutboxStatus.FAILED, 0),
+            twice=await outbox_store.maybe_twice(turn.session),
+        ),
     ]
     return "\n".join(lines)
 

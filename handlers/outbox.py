@@ -77,7 +77,11 @@ class OutboxSender:
             # (On PostgreSQL another replica may hold them: their lease decides.)
             async with self.sessionmaker.begin() as session:
                 if session.get_bind().dialect.name == "sqlite":
-                    await store.release_claims(session, ending_before=self._started + LEASE)
+                    released = await store.release_claims(
+                        session, ending_before=self._started + LEASE
+                    )
+                    if released:
+                        logger.info("sending %s messages a stopped sender left", released)
             self._recovered = True
         sent = 0
         while True:

@@ -168,15 +168,34 @@ async def release(session: AsyncSession, *, message_ids: Sequence[int]) -> None:
         )
 
 
-async def release_claims(session: AsyncSession, *, ending_before: datetime) -> None:
+# Set on a message a crashed sender held: it may have reached Telegram just before the crash,
+# so sending it again may show it twice. Counted in /stats.
+MAYBE_TWICE = "claimed when a sender stopped"
+
+
+async def release_claims(session: AsyncSession, *, ending_before: datetime) -> int:
     """Release claims whose lease ends before `ending_before` (those of a crashed process,
-    when this process is the only sender)."""
-    await session.execute(
+    when this process is the only sender); how many."""
+    result = await session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.claimed_until < ending_before)
-        .values(claimed_until=None)
+        .where(
+            OutboxMessage.claimed_until < ending_before,
+            OutboxMessage.status == OutboxStatus.PENDING,
+        )
+        .values(claimed_until=None, last_error=MAYBE_TWICE)
         .execution_options(synchronize_session=False)
     )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def maybe_twice(session: AsyncSession) -> int:
+    """Messages sent again after a crash that may have reached Telegram before it."""
+    found = await session.scalar(
+        select(func.count()).where(
+            OutboxMessage.last_error == MAYBE_TWICE, OutboxMessage.status == OutboxStatus.SENT
+        )
+    )
+    return int(found or 0)
 
 
 async def give_up(

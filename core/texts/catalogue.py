@@ -443,6 +443,7 @@ EN: dict[str, str] = {
     "stats.funnel": "Journeys that reached each step:",
     "stats.checkins": "Check-ins in the last 24 h: {sent} sent, {failed} failed, {dropped} dropped",
     "stats.quarantined": "Updates set aside as unreadable: {count}",
+    "stats.outbox": "Messages waiting to be sent: {pending} · given up: {failed} · possibly sent twice after a crash: {twice}",
     "flood.slow_down": (
         "That's a lot of messages at once. I'll take a short breather; give it half a minute, "
         "then carry on. Nothing you sent before is lost."
