@@ -23,7 +23,14 @@ from telegram import Update
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 
 from bot.health import HEALTH_PATH, HealthCheck, health_routes, serving
-from bot.polling import Backoff, rejected_token, sleep_unless_stopped
+from bot.polling import (
+    Backoff,
+    Unreadable,
+    read_update,
+    rejected_token,
+    set_aside,
+    sleep_unless_stopped,
+)
 from bot.settings import Settings
 from core.errors import StartupError
 from handlers.context import BotApplication, Context
@@ -82,6 +89,10 @@ class FailedUpdates:
         return False
 
 
+# An update python-telegram-bot could not read, recorded in `quarantined_updates`.
+SET_ASIDE = Update(update_id=0)
+
+
 class WebhookHandler:
     """The POST handler: check the secret, parse, handle, and only then answer."""
 
@@ -106,6 +117,8 @@ class WebhookHandler:
         update = await self._parse(request)
         if update is None:
             return web.Response(status=400, text="not a Telegram update")
+        if update is SET_ASIDE:
+            return web.Response(status=200, text="set aside")
         # Shielded: if the request is cancelled, the unit of work still runs to its end.
         task = asyncio.ensure_future(self._process(update))
         self._in_flight.add(task)
@@ -115,6 +128,7 @@ class WebhookHandler:
         return web.Response(status=500, text="failed; deliver again")
 
     async def _parse(self, request: web.Request) -> Update | None:
+        """The update, None when the body is no update at all, or SET_ASIDE."""
         try:
             data = await request.json()
         except ValueError:  # not JSON, or not UTF-8
@@ -123,11 +137,13 @@ class WebhookHandler:
         if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
             logger.warning("refused a webhook request without an update_id")
             return None
-        try:
-            return Update.de_json(data, self.application.bot)
-        except Exception as exc:  # malformed fields surface as many exception types
-            logger.warning("refused a malformed update (%s)", type(exc).__name__)
-            return None
+        # Read as polling reads it: an update python-telegram-bot can't read is set aside
+        # (id, kind and error class only) and acknowledged, so Telegram doesn't resend it.
+        item = read_update(data, self.application.bot)
+        if isinstance(item, Unreadable):
+            await set_aside(self.application, item)
+            return SET_ASIDE
+        return item
 
     async def _process(self, update: Update) -> bool:
         try:

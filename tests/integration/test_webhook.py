@@ -12,9 +12,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.health import HealthCheck
 from bot.webhook import SECRET_HEADER, WebhookHandler, webhook_app
+from models import QuarantinedUpdate
 from models.db import create_sessionmaker
 from models.repository import count_users, get_user
 from tests.support import factories
+from tests.support.checkins import rows
 from tests.support.harness import BotHarness, Conversation
 
 SECRET = "s3cret-webhook-token-0123456789"
@@ -151,3 +153,15 @@ async def test_while_stopping_new_deliveries_are_turned_away(
 
     assert await telegram.post(telegram.update("/start")) == 503
     assert await users(engine) == 0
+
+
+async def test_an_update_the_library_cannot_read_is_set_aside_and_answered_200(
+    telegram: Telegram, engine: AsyncEngine
+) -> None:
+    # A poll_answer without option_persistent_ids: what an older Bot API server sends.
+    poison = {"update_id": 9_001, "poll_answer": {"poll_id": "p", "option_ids": [0]}}
+
+    assert await telegram.post(poison) == 200
+
+    (row,) = await rows(engine, QuarantinedUpdate)
+    assert (row.update_id, row.update_type) == (9_001, "poll_answer")
