@@ -10,6 +10,7 @@ from telegram.error import TelegramError
 from core.texts.catalogue import say
 from handlers.context import Context
 from handlers.pipeline import StorageUnavailableError
+from models.errors import is_transient
 
 logger = logging.getLogger(__name__)
 
@@ -20,6 +21,11 @@ async def on_error(update: object, context: Context) -> None:
     """Log the failure without user text and tell the user their place is kept."""
     error = context.error
     update_id = update.update_id if isinstance(update, Update) else None
+    if not isinstance(update, Update) and error is not None and is_transient(error):
+        # A fixed job (outbox flush, dispatcher) met an unavailable database: it runs again
+        # in a moment. A warning, not a traceback every second during an outage.
+        logger.warning("a job found storage unavailable (%s)", type(error).__name__)
+        return
     # The traceback names code, not the update's content; the exception's own message can
     # quote a request, so only its type is written.
     logger.error(

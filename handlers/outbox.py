@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+import time
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -25,6 +26,7 @@ from core.status import OutboxKind, OutboxStatus
 from handlers.sending import chat_is_gone, send_reply
 from models import dispatch
 from models import outbox_store as store
+from models.errors import is_transient
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +36,8 @@ LEASE = timedelta(seconds=60)
 GIVE_UP_AFTER = timedelta(hours=24)
 MAX_BACKOFF = timedelta(minutes=10)
 FLUSH_BATCH = 50
+# How long recording a send's outcome is retried while the database is unavailable.
+SETTLE_RETRY_SECONDS = 60.0
 # How often the fixed job looks for messages that are due (seconds).
 OUTBOX_FLUSH_EVERY = 1.0
 
@@ -64,10 +68,12 @@ class OutboxSender:
             messages = await store.load(session, message_ids)
         for index, message in enumerate(messages):
             if not await self._send(message):
-                rest = [m.id for m in messages[index + 1 :]]
-                async with self.sessionmaker.begin() as session:
-                    await store.release(session, message_ids=rest)
+                await self._release([m.id for m in messages[index + 1 :]])
                 return
+
+    async def _release(self, message_ids: list[int]) -> None:
+        """Give back messages that wait behind one that couldn't go."""
+        await self._settle(lambda session: store.release(session, message_ids=message_ids))
 
     async def flush(self, _context: object = None) -> int:
         """Send every message that is due, the oldest of each chat first; how many went."""
@@ -122,8 +128,8 @@ class OutboxSender:
             logger.exception("outbox message %s could not be sent", message.id)
             await self._fail(message, type(exc).__name__)
             return False
-        async with self.sessionmaker.begin() as session:
-            await store.mark_sent(session, message_id=message.id, now=self.clock.now())
+        now = self.clock.now()
+        await self._settle(lambda session: store.mark_sent(session, message_id=message.id, now=now))
         return True
 
     async def _later(self, message: store.Outgoing, delay: timedelta, error: str) -> None:
@@ -134,25 +140,47 @@ class OutboxSender:
         logger.info(
             "outbox message %s delayed %.0f s (%s)", message.id, delay.total_seconds(), error
         )
-        async with self.sessionmaker.begin() as session:
-            await store.retry_later(session, message_id=message.id, at=now + delay, error=error)
+        await self._settle(
+            lambda session: store.retry_later(
+                session, message_id=message.id, at=now + delay, error=error
+            )
+        )
 
     async def _fail(self, message: store.Outgoing, error: str) -> None:
         logger.warning("outbox message %s not sent: %s", message.id, error)
-        async with self.sessionmaker.begin() as session:
-            await store.give_up(
-                session,
-                message_id=message.id,
-                status=OutboxStatus.FAILED,
-                error=error,
-                now=self.clock.now(),
+        now = self.clock.now()
+        await self._settle(
+            lambda session: store.give_up(
+                session, message_id=message.id, status=OutboxStatus.FAILED, error=error, now=now
             )
+        )
 
     async def _unreachable(self, message: store.Outgoing, error: str) -> None:
         logger.info("chat %s cannot be reached (blocked or gone)", message.chat_id)
-        async with self.sessionmaker.begin() as session:
+        now = self.clock.now()
+
+        async def stop(session: AsyncSession) -> None:
             await store.drop_chat(session, chat_id=message.chat_id, error=error)
-            await dispatch.stop_user(session, user_id=message.chat_id, now=self.clock.now())
+            await dispatch.stop_user(session, user_id=message.chat_id, now=now)
+
+        await self._settle(stop)
+
+    async def _settle(self, change: Callable[[AsyncSession], Awaitable[object]]) -> None:
+        """Record what happened to a message. A busy or unreachable database is retried for
+        up to SETTLE_RETRY_SECONDS, so a sent message isn't left claimed (and sent again)."""
+        started = time.monotonic()
+        attempt = 0
+        while True:
+            try:
+                async with self.sessionmaker.begin() as session:
+                    await change(session)
+                return
+            except Exception as exc:
+                if not is_transient(exc) or time.monotonic() - started > SETTLE_RETRY_SECONDS:
+                    raise
+                logger.warning("outbox: storage unavailable (%s); retrying", type(exc).__name__)
+                await asyncio.sleep(min(0.25 * 2 ** min(attempt, 8), 5.0))
+                attempt += 1
 
 
 class OutboxDelivery:

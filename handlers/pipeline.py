@@ -120,7 +120,21 @@ async def respond(
             await asyncio.sleep(delay)
     if update.callback_query is not None:
         await update.callback_query.answer()
-    await context.bot_data.outbox.deliver(chat.id, outgoing)
+    try:
+        await context.bot_data.outbox.deliver(chat.id, outgoing)
+    except Exception as exc:
+        if not is_transient(exc):
+            raise
+        # The unit of work is committed and its replies are outbox rows: storage that became
+        # busy or unreachable after the commit (say while a sent reply is being marked sent)
+        # only delays what is left, which the flush job sends. No apology: its "please try
+        # that again" would make the user repeat an answer that was already taken, and the
+        # repeat would be read as the answer to the next question.
+        logger.warning(
+            "update %s: handled, but its replies could not be settled (%s); left to the outbox",
+            update.update_id,
+            type(exc).__name__,
+        )
 
 
 async def _unit_of_work(
