@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import Bot
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
-from bot.app import build_application, publish_commands
+from bot.app import app_data, build_application, publish_commands
 from bot.health import HEALTH_PATH, HealthCheck, health_app, serving
 from bot.polling import initialize_with_retry, poll
 from bot.settings import Settings
@@ -144,6 +144,9 @@ async def run_bot(settings: Settings, stop: asyncio.Event | None = None) -> None
             except (TelegramError, OSError) as exc:
                 logger.warning("could not set up the command menu (%s)", type(exc).__name__)
             await application.start()
+            # Whatever a stopped process left unsent goes out now, not a job interval later
+            # (errors go to the error handler like a job's).
+            application.create_task(app_data(application).outbox.flush())
             try:
                 health = HealthCheck.for_application(application)
                 if settings.webhook_url is not None:

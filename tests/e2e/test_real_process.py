@@ -70,17 +70,19 @@ def test_no_update_is_lost_when_the_process_is_killed(api: FakeBotApi, tmp_path:
             api.wait_for_message(user)
         api.wait_for_offset(max(u["update_id"] for u in pending_after_kill) + 1)
         restarted.stop()
+    resent = 0
     for user in users:
         texts = [m["text"] for m in api.sent_messages(user)]
-        # Each user got an answer; a redelivered, already-committed update is answered
-        # harmlessly ("welcome back"), never applied twice.
+        # Each user got their greeting; a redelivered, already-committed update adds nothing
+        # (its replies were committed with it) and is never applied twice.
         assert texts[0].startswith("Hi Alex"), texts
-        # A replay answers with the question the user is on (shown with its header).
-        assert all(
-            t.startswith(("Hi Alex", "First, a few", "Getting started", "Welcome back"))
-            for t in texts
-        ), texts
-        assert sum(t.startswith("Hi Alex") for t in texts) == 1, texts
+        assert all(t.startswith(("Hi Alex", "First, a few", "Getting started")) for t in texts), (
+            texts
+        )
+        resent += len(texts) - len(set(texts))
+    # Only the message on its way at the kill (accepted by Telegram, not yet marked sent) may
+    # arrive twice.
+    assert resent <= 1
 
 
 def test_without_a_token_it_exits_with_a_clear_message(api: FakeBotApi, tmp_path: Path) -> None:
