@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import stat
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,17 @@ def test_sigterm_finishes_the_update_in_flight(api: FakeBotApi, tmp_path: Path) 
     assert "stopped cleanly" in bot.log()
     assert api.confirmed_offset == update_id + 1
     assert api.pending_updates() == []
+
+
+def test_the_data_folder_and_database_files_are_private(api: FakeBotApi, tmp_path: Path) -> None:
+    with BotProcess(api, tmp_path).start() as bot:
+        bot.wait_for_log("polling for updates")
+        api.send_text(USER, "/start")
+        api.wait_for_message(USER, "Hi Alex")
+        data = tmp_path / "data"
+        files = [data / "bounceback.db", data / "bounceback.db-wal", data / "bounceback.db-shm"]
+        modes = {path.name: stat.S_IMODE(path.stat().st_mode) for path in files if path.exists()}
+        assert bot.stop() == 0
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    assert modes["bounceback.db"] == 0o600
+    assert set(modes.values()) == {0o600}, modes
