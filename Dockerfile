@@ -25,7 +25,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     DATABASE_URL=sqlite:////data/bounceback.db \
     ENCRYPTION_KEY_FILE=/data/bounceback.key
 RUN useradd --create-home --uid 10001 bounceback \
-    && mkdir /data \
+    && mkdir -m 700 /data \
     && chown bounceback:bounceback /data
 COPY --from=build /opt/venv /opt/venv
 USER 10001
