@@ -59,13 +59,9 @@ class OutboxSender:
         self._recovered = False
         self._started = clock.now()
 
-    async def deliver(self, chat_id: int, message_ids: Sequence[int]) -> None:
-        """Send the messages a unit of work just committed, in order; stop at the first that
-        can't go now (the rest wait behind it for `flush`)."""
-        if not message_ids:
-            return
-        async with self.sessionmaker() as session:
-            messages = await store.load(session, message_ids)
+    async def deliver(self, messages: Sequence[store.Outgoing]) -> None:
+        """Send the messages a unit of work just committed and claimed (`store.enqueue`), in
+        order; stop at the first that can't go now (the rest wait behind it for `flush`)."""
         for index, message in enumerate(messages):
             if not await self._send(message):
                 await self._release([m.id for m in messages[index + 1 :]])
@@ -202,7 +198,7 @@ class OutboxDelivery:
     async def deliver(self, chat_id: int, reply: Reply) -> None:
         """Commit the check-in as an outbox row, then send it unless older messages wait."""
         async with self.sessionmaker.begin() as session:
-            ids = await store.enqueue(
+            messages = await store.enqueue(
                 session,
                 chat_id=chat_id,
                 kind=OutboxKind.CHECKIN,
@@ -210,4 +206,4 @@ class OutboxDelivery:
                 now=self.clock.now(),
                 lease=LEASE,
             )
-        await self.sender.deliver(chat_id, ids)
+        await self.sender.deliver(messages)

@@ -121,7 +121,7 @@ async def respond(
     if update.callback_query is not None:
         await update.callback_query.answer()
     try:
-        await context.bot_data.outbox.deliver(chat.id, outgoing)
+        await context.bot_data.outbox.deliver(outgoing)
     except Exception as exc:
         if not is_transient(exc):
             raise
@@ -144,9 +144,9 @@ async def _unit_of_work(
     services: Services,
     action: Action,
     replay: Action | None,
-) -> list[int]:
+) -> list[outbox_store.Outgoing]:
     """Record the update, lock the user, run the step logic and store its replies, in one
-    transaction; the ids of the outbox rows to send right after it committed."""
+    transaction; the outbox rows it claimed, to send right after it committed."""
     now = services.clock.now()
     message = update.effective_message
     location = message.location if message is not None else None

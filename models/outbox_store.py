@@ -39,10 +39,10 @@ async def enqueue(
     now: datetime,
     lease: timedelta,
     update_id: int | None = None,
-) -> list[int]:
+) -> list[Outgoing]:
     """Store messages for a chat in this unit of work. When nothing older is waiting for the
-    chat, they are claimed for this process (returned, to send right after commit); otherwise
-    they queue behind the older ones and [] is returned."""
+    chat, they are claimed for this process (returned in order, to send right after commit);
+    otherwise they queue behind the older ones and [] is returned."""
     if not payloads:
         return []
     waiting = await session.scalar(
@@ -67,8 +67,15 @@ async def enqueue(
         }
         for payload in payloads
     ]
-    ids = list(await session.scalars(insert(OutboxMessage).returning(OutboxMessage.id), rows))
-    return [] if waiting else sorted(ids)
+    ids = await session.scalars(
+        insert(OutboxMessage).returning(OutboxMessage.id, sort_by_parameter_order=True), rows
+    )
+    if waiting:
+        return []
+    return [
+        Outgoing(id=message_id, chat_id=chat_id, payload=payload, attempts=0, created_at=now)
+        for message_id, payload in zip(ids.all(), payloads, strict=True)
+    ]
 
 
 async def answered(session: AsyncSession, update_id: int) -> bool:

@@ -38,7 +38,7 @@ class ScriptedBot:
         self.sent.append(f"document {document.filename}")
 
 
-async def enqueue(engine: AsyncEngine, clock: FixedClock, *texts: str) -> list[int]:
+async def enqueue(engine: AsyncEngine, clock: FixedClock, *texts: str) -> list[store.Outgoing]:
     async with create_sessionmaker(engine).begin() as session:
         return await store.enqueue(
             session,
@@ -60,9 +60,9 @@ async def statuses(engine: AsyncEngine) -> list[str]:
 
 async def test_replies_are_sent_in_order_and_marked_sent(engine: AsyncEngine) -> None:
     clock, bot = FixedClock(NOW), ScriptedBot()
-    ids = await enqueue(engine, clock, "one", "two")
+    messages = await enqueue(engine, clock, "one", "two")
 
-    await sender(engine, bot, clock).deliver(CHAT, ids)
+    await sender(engine, bot, clock).deliver(messages)
 
     assert bot.sent == ["one", "two"]
     assert await statuses(engine) == ["sent", "sent"]
@@ -73,7 +73,7 @@ async def test_a_server_error_delays_a_message_and_the_ones_behind_it(
 ) -> None:
     clock, bot = FixedClock(NOW), ScriptedBot(NetworkError("Bad Gateway"))
     outbox = sender(engine, bot, clock)
-    await outbox.deliver(CHAT, await enqueue(engine, clock, "one", "two"))
+    await outbox.deliver(await enqueue(engine, clock, "one", "two"))
     assert bot.sent == []
     assert await enqueue(engine, clock, "three") == []  # queues behind the waiting ones
 
@@ -89,7 +89,7 @@ async def test_retry_after_waits_as_long_as_telegram_asks(engine: AsyncEngine) -
     clock = FixedClock(NOW)
     bot = ScriptedBot(RetryAfter(timedelta(seconds=30)))
     outbox = sender(engine, bot, clock)
-    await outbox.deliver(CHAT, await enqueue(engine, clock, "one"))
+    await outbox.deliver(await enqueue(engine, clock, "one"))
 
     clock.current += timedelta(seconds=29)
     assert await outbox.flush() == 0
@@ -105,7 +105,7 @@ async def test_a_blocked_chat_drops_its_messages_and_stops_its_check_ins(
     await add_user(engine, CHAT, now=NOW)
     await add_checkin(engine, CHAT, "walk_daily", NOW + timedelta(days=1), now=NOW)
 
-    await sender(engine, bot, clock).deliver(CHAT, await enqueue(engine, clock, "one", "two"))
+    await sender(engine, bot, clock).deliver(await enqueue(engine, clock, "one", "two"))
 
     assert await statuses(engine) == ["dropped", "dropped"]
     (user,) = await rows(engine, User)
@@ -117,7 +117,7 @@ async def test_a_message_is_given_up_only_after_a_day_of_failures(engine: AsyncE
     clock = FixedClock(NOW)
     bot = ScriptedBot(*[NetworkError("timed out")] * 200)
     outbox = sender(engine, bot, clock)
-    await outbox.deliver(CHAT, await enqueue(engine, clock, "one"))
+    await outbox.deliver(await enqueue(engine, clock, "one"))
     while clock.current - NOW <= GIVE_UP_AFTER:
         clock.current += timedelta(minutes=10)
         await outbox.flush()
