@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
 
@@ -26,7 +25,7 @@ from core.status import OutboxKind, OutboxStatus
 from handlers.sending import chat_is_gone, send_reply
 from models import dispatch
 from models import outbox_store as store
-from models.errors import is_transient
+from models.errors import retry_while_unavailable
 
 logger = logging.getLogger(__name__)
 
@@ -164,19 +163,20 @@ class OutboxSender:
     async def _settle(self, change: Callable[[AsyncSession], Awaitable[object]]) -> None:
         """Record what happened to a message. A busy or unreachable database is retried for
         up to SETTLE_RETRY_SECONDS, so a sent message isn't left claimed (and sent again)."""
-        started = time.monotonic()
-        attempt = 0
-        while True:
-            try:
-                async with self.sessionmaker.begin() as session:
-                    await change(session)
-                return
-            except Exception as exc:
-                if not is_transient(exc) or time.monotonic() - started > SETTLE_RETRY_SECONDS:
-                    raise
-                logger.warning("outbox: storage unavailable (%s); retrying", type(exc).__name__)
-                await asyncio.sleep(min(0.25 * 2 ** min(attempt, 8), 5.0))
-                attempt += 1
+
+        async def once() -> None:
+            async with self.sessionmaker.begin() as session:
+                await change(session)
+
+        await retry_while_unavailable(
+            once,
+            window=SETTLE_RETRY_SECONDS,
+            first_delay=0.25,
+            max_delay=5.0,
+            on_retry=lambda error, _delay: logger.warning(
+                "outbox: storage unavailable (%s); retrying", type(error).__name__
+            ),
+        )
 
 
 class OutboxDelivery:

@@ -8,9 +8,7 @@ its id.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,7 +30,7 @@ from handlers.context import (
 )
 from handlers.outbox import LEASE
 from models import outbox_store
-from models.errors import is_transient
+from models.errors import is_transient, retry_while_unavailable
 from models.repository import claim_update, touch_user
 from models.users import User
 
@@ -96,28 +94,28 @@ async def respond(
     if user is None or chat is None:
         return
     services = services_of(context)
-    started = time.monotonic()
-    attempt = 0
-    while True:
-        try:
-            outgoing = await _unit_of_work(update, user, chat.id, services, action, replay)
-            break
-        except Exception as exc:
-            waited = time.monotonic() - started
-            if not is_transient(exc) or waited >= services.settings.transient_retry_seconds:
-                if is_transient(exc):
-                    raise StorageUnavailableError from exc
-                raise
-            delay = min(RETRY_FIRST_DELAY * 2 ** min(attempt, 16), RETRY_MAX_DELAY)
-            attempt += 1
-            # Not acknowledged, no apology: the same update is tried again, in order.
-            logger.warning(
-                "update %s: storage unavailable (%s); retrying in %.1f s",
-                update.update_id,
-                type(exc).__name__,
-                delay,
-            )
-            await asyncio.sleep(delay)
+
+    def retrying(error: BaseException, delay: float) -> None:
+        # Not acknowledged, no apology: the same update is tried again, in order.
+        logger.warning(
+            "update %s: storage unavailable (%s); retrying in %.1f s",
+            update.update_id,
+            type(error).__name__,
+            delay,
+        )
+
+    try:
+        outgoing = await retry_while_unavailable(
+            lambda: _unit_of_work(update, user, chat.id, services, action, replay),
+            window=services.settings.transient_retry_seconds,
+            first_delay=RETRY_FIRST_DELAY,
+            max_delay=RETRY_MAX_DELAY,
+            on_retry=retrying,
+        )
+    except Exception as exc:
+        if is_transient(exc):
+            raise StorageUnavailableError from exc
+        raise
     if update.callback_query is not None:
         await update.callback_query.answer()
     try:

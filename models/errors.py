@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
 from sqlalchemy import exc as sa_exc
+
+T = TypeVar("T")
 
 # Words of SQLAlchemy's OperationalError that mean the schema or the query is wrong: a bug, not a
 # passing condition, so retrying would only delay the apology.
@@ -20,3 +27,29 @@ def is_transient(error: BaseException) -> bool:
         return True
     cause = error.__cause__ or error.__context__
     return cause is not None and cause is not error and is_transient(cause)
+
+
+async def retry_while_unavailable(
+    operation: Callable[[], Awaitable[T]],
+    *,
+    window: float,
+    first_delay: float,
+    max_delay: float,
+    on_retry: Callable[[BaseException, float], None],
+) -> T:
+    """Run `operation`; while it fails for a transient reason (`is_transient`), pause (first
+    `first_delay`, doubling up to `max_delay`; `on_retry` is told the error and the pause) and
+    run it again, for up to `window` seconds. Then, or for any other error, the error is raised.
+    """
+    started = time.monotonic()
+    attempt = 0
+    while True:
+        try:
+            return await operation()
+        except Exception as exc:
+            if not is_transient(exc) or time.monotonic() - started >= window:
+                raise
+            delay = min(first_delay * 2 ** min(attempt, 16), max_delay)
+            attempt += 1
+            on_retry(exc, delay)
+            await asyncio.sleep(delay)
