@@ -170,19 +170,6 @@ def _care(ctx: Ctx, value: str) -> Outcome:
     return _outcome(ctx, [Reply(ctx.t("journey.paused"))], status=JourneyStatus.PAUSED)
 
 
-def _match_choice(choices: list[Choice], text: str) -> str | None:
-    wanted = text.strip().casefold()
-    for choice in choices:
-        if wanted in (choice.value.casefold(), choice.label.casefold()):
-            return choice.value
-    # A label with an emoji or a number prefix: accept its words alone ("mostly" for "🙂 Mostly").
-    for choice in choices:
-        words = "".join(ch for ch in choice.label.casefold() if ch.isalnum() or ch == " ").strip()
-        if words and wanted == words:
-            return choice.value
-    return None
-
-
 def _read_input(ctx: Ctx, event: Input) -> tuple[Parsed | None, list[Reply]] | Invalid:
     """Turn an input into the prompt's value; Invalid explains a value that can't be used."""
     prompt = PROMPTS[ctx.view.prompt]
@@ -205,9 +192,7 @@ def _read_input(ctx: Ctx, event: Input) -> tuple[Parsed | None, list[Reply]] | I
         text = text[:MAX_ANSWER_CHARS].rstrip()
         notes.append(Reply(ctx.t("invalid.too_long", limit=MAX_ANSWER_CHARS)))
     choices = prompt.choices(ctx)
-    matched = _match_choice(choices, text)
-    if matched is None and choices:
-        matched = match_choice(text, [(c.value, c.label) for c in choices])
+    matched = match_choice(text, [(c.value, c.label) for c in choices]) if choices else None
     if matched is None and prompt.understand is not None:
         matched = prompt.understand(ctx, text)
     if matched is not None:
