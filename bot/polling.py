@@ -2,9 +2,13 @@
 
 python-telegram-bot's Updater confirms a whole fetched batch (by asking for the next offset)
 before its updates are processed, so a crash mid-batch loses them. Here the offset moves past
-an update only once `Application.process_update` has returned, i.e. its unit of work is
-committed and its replies are sent. A crash makes Telegram deliver the rest again; updates
-whose unit of work had already committed are recognised by `processed_updates`.
+an update only once `Application.process_update` has returned for it and for every update
+before it, i.e. their units of work are committed (with their replies, as outbox rows). A
+crash makes Telegram deliver the rest again; updates whose unit of work had already committed
+are recognised by `processed_updates`.
+
+Updates of different users are handled concurrently (CONCURRENT_UPDATES at most), each user's
+strictly in order (`bot.lanes`).
 
 The batch is fetched as raw JSON and each entry is read into an `Update` on its own. An entry
 python-telegram-bot cannot read (say a field a newer library requires and an older Bot API
@@ -16,9 +20,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import enum
 import logging
 import re
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -26,6 +31,7 @@ from telegram import Update
 from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
 from telegram.ext import ExtBot
 
+from bot.lanes import DEFAULT_CONCURRENCY, Lanes, lane_of
 from core.errors import StartupError
 from handlers.context import BotApplication
 from models import repository as repo
@@ -213,27 +219,91 @@ async def set_aside(application: BotApplication, unreadable: Unreadable) -> None
         )
 
 
-async def poll(
-    application: BotApplication,
-    stop: asyncio.Event,
-    *,
-    long_poll_seconds: int,
-) -> None:
-    """Fetch and handle updates until `stop` is set; the update in flight is finished first."""
-    bot = application.bot
-    offset: int | None = None
-    backoff = Backoff()
-    logger.info("polling for updates")
-    while not stop.is_set():
+# While updates are being handled, getUpdates answers at once (they are not acknowledged yet),
+# so the next fetch waits for one of them to finish, or this long at most; the pause doubles
+# (up to PACE_MAX_SECONDS) while fetches bring nothing new, say during a storage outage.
+PACE_SECONDS = 0.1
+PACE_MAX_SECONDS = 1.0
+# How long stopping waits for updates being handled; the rest are not acknowledged and come
+# again after a restart.
+SHUTDOWN_GRACE_SECONDS = 25.0
+
+
+class _State(enum.Enum):
+    RUNNING = enum.auto()
+    DONE = enum.auto()
+    AGAIN = enum.auto()  # not handled: taken again when the next fetch brings it back
+
+
+class Poller:
+    """Fetches updates and hands them to per-user lanes; acknowledges only a handled prefix.
+
+    `window` holds every fetched update the offset has not passed yet, in id order. The offset
+    moves past the longest prefix of handled ones, so an update that is still running (or
+    waits for storage to come back) is fetched again after a crash, with all behind it. An
+    update left unacknowledged because storage stayed unavailable is taken again from the next
+    fetch; its user's later updates are not handled before it (they go back to waiting), while
+    other users go on.
+    """
+
+    def __init__(
+        self,
+        application: BotApplication,
+        stop: asyncio.Event,
+        *,
+        long_poll_seconds: int,
+        concurrency: int = DEFAULT_CONCURRENCY,
+    ) -> None:
+        self.application = application
+        self.stop = stop
+        self.long_poll_seconds = long_poll_seconds
+        self.lanes = Lanes(concurrency)
+        self.offset: int | None = None
+        self.window: dict[int, _State] = {}
+        self._progress = asyncio.Event()
+        self._tasks: set[asyncio.Task[None]] = set()
+        # A lane whose update waits for storage: its id, and when to try it again.
+        self._held: dict[Hashable, int] = {}
+        self._retry_at: dict[Hashable, float] = {}
+        self._retry_backoff: dict[Hashable, Backoff] = {}
+
+    async def run(self) -> None:
+        """Fetch and hand out updates until `stop` is set, then finish what is running."""
+        backoff = Backoff()
+        pace = PACE_SECONDS
+        logger.info("polling for updates")
+        try:
+            while not self.stop.is_set():
+                entries = await self._fetch(backoff)
+                if entries is None:
+                    continue
+                taken = await self._take(entries)
+                self._advance()
+                if entries and not taken and not self.window:
+                    # Nothing in the batch had an id to acknowledge: the same batch would come
+                    # back at once, so wait as after an error instead of spinning.
+                    await sleep_unless_stopped(backoff.next_delay(), self.stop)
+                    continue
+                backoff.reset()
+                pace = PACE_SECONDS if taken else min(pace * 2, PACE_MAX_SECONDS)
+                if self.window:
+                    await self._wait_for_progress(pace)
+        finally:
+            await self._finish()
+        logger.info("polling stopped")
+
+    async def _fetch(self, backoff: Backoff) -> list[object] | None:
+        """The next batch from the offset, or None after an error (already waited for)."""
         try:
             entries = await _until_stopped(
                 fetch_raw_updates(
-                    bot,
-                    offset=offset,
-                    long_poll_seconds=long_poll_seconds,
+                    self.application.bot,
+                    offset=self.offset,
+                    # Updates in the window come back at once: no long poll while they run.
+                    long_poll_seconds=0 if self.window else self.long_poll_seconds,
                     allowed_updates=Update.ALL_TYPES,
                 ),
-                stop,
+                self.stop,
             )
         except InvalidToken:
             raise rejected_token() from None
@@ -244,58 +314,129 @@ async def poll(
                 "retrying in %.0f s",
                 delay,
             )
-            await sleep_unless_stopped(delay, stop)
-            continue
+            await sleep_unless_stopped(delay, self.stop)
+            return None
         except (NetworkError, OSError) as exc:
             delay = backoff.next_delay()
             logger.warning(
                 "Bot API unreachable (%s); retrying in %.0f s", type(exc).__name__, delay
             )
-            await sleep_unless_stopped(delay, stop)
-            continue
+            await sleep_unless_stopped(delay, self.stop)
+            return None
         except TelegramError as exc:
             delay = backoff.next_delay()
             logger.warning("getUpdates failed (%s); retrying in %.0f s", type(exc).__name__, delay)
-            await sleep_unless_stopped(delay, stop)
-            continue
-        if entries is None:
-            break
-        offset_before = offset
-        storage_down = False
+            await sleep_unless_stopped(delay, self.stop)
+            return None
+        return entries
+
+    async def _take(self, entries: list[object]) -> int:
+        """Hand out the entries not yet running or handled; how many were taken."""
+        taken = 0
+        bot = self.application.bot
         for entry in entries:
-            if stop.is_set():
+            if self.stop.is_set():
                 break
+            update_id = entry.get("update_id") if isinstance(entry, dict) else None
+            if isinstance(update_id, int) and not isinstance(update_id, bool):
+                if self.offset is not None and update_id < self.offset:
+                    continue
+                if self.window.get(update_id, _State.AGAIN) is not _State.AGAIN:
+                    continue
             item = read_update(entry, bot)
             if isinstance(item, Unreadable):
-                await set_aside(application, item)
+                await set_aside(self.application, item)
                 if item.update_id is not None:
-                    offset = max(offset or 0, item.update_id + 1)
+                    self.window[item.update_id] = _State.DONE
+                    taken += 1
                 continue
-            try:
-                await application.process_update(item)
-            except Exception:
-                # process_update hands handler errors to the error handler; reaching here is a
-                # bug in the framework glue. Move on rather than block every later update.
-                logger.exception("update %s could not be processed", item.update_id)
-            if item.update_id in application.bot_data.unacknowledged:
-                # Storage stayed unavailable: not acknowledged, fetched again after a pause,
-                # and nothing behind it goes first (order is kept).
-                application.bot_data.unacknowledged.discard(item.update_id)
-                storage_down = True
+            key = lane_of(item)
+            if self._held.get(key) == item.update_id:
+                del self._held[key]  # its turn again: the user's later updates follow it
+            self.window[item.update_id] = _State.RUNNING
+            task = asyncio.create_task(self._handle(item, key))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+            taken += 1
+        return taken
+
+    async def _handle(self, update: Update, key: Hashable) -> None:
+        """Handle one update in its user's lane and record how it ended."""
+        state = _State.AGAIN
+        try:
+            async with self.lanes.lane(key):
+                if self.stop.is_set() or key in self._held:
+                    return  # an earlier update of this user waits: this one comes again too
+                delay = self._retry_at.get(key, 0.0) - asyncio.get_running_loop().time()
+                if delay > 0:
+                    await sleep_unless_stopped(delay, self.stop)
+                    if self.stop.is_set():
+                        return
+                async with self.lanes.place():
+                    try:
+                        await self.application.process_update(update)
+                    except Exception:
+                        # process_update hands handler errors to the error handler; reaching
+                        # here is a bug in the framework glue. Move on rather than block.
+                        logger.exception("update %s could not be processed", update.update_id)
+                unacknowledged = self.application.bot_data.unacknowledged
+                if update.update_id in unacknowledged:
+                    # Storage stayed unavailable: fetched again after a pause, and nothing of
+                    # this user's goes before it.
+                    unacknowledged.discard(update.update_id)
+                    self._held[key] = update.update_id
+                    pause = self._retry_backoff.setdefault(key, Backoff()).next_delay()
+                    self._retry_at[key] = asyncio.get_running_loop().time() + pause
+                    return
+                self._retry_at.pop(key, None)
+                self._retry_backoff.pop(key, None)
+                state = _State.DONE
+        finally:
+            if update.update_id in self.window:
+                self.window[update.update_id] = state
+            self._progress.set()
+
+    def _advance(self) -> None:
+        """Move the offset past the handled prefix of the window."""
+        while self.window:
+            update_id, state = next(iter(self.window.items()))
+            if state is not _State.DONE:
                 break
-            offset = max(offset or 0, item.update_id + 1)
-        if storage_down and not stop.is_set():
-            await sleep_unless_stopped(backoff.next_delay(), stop)
-            continue
-        if entries and offset == offset_before and not stop.is_set():
-            # Nothing in the batch had an id to acknowledge: the same batch would come back
-            # at once, so wait as after an error instead of spinning.
-            await sleep_unless_stopped(backoff.next_delay(), stop)
-            continue
-        backoff.reset()
-    if offset is not None:
-        await _acknowledge(application, offset)
-    logger.info("polling stopped")
+            del self.window[update_id]
+            self.offset = update_id + 1
+
+    async def _wait_for_progress(self, pace: float) -> None:
+        """Until an update finishes (or `pace` seconds pass), then advance the offset."""
+        if not self._progress.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._progress.wait(), timeout=pace)
+        self._progress.clear()
+        self._advance()
+
+    async def _finish(self) -> None:
+        """Let running updates finish (for a while), then acknowledge the handled prefix."""
+        if self._tasks:
+            logger.info("finishing %s update(s) in flight", len(self._tasks))
+            _done, pending = await asyncio.wait(set(self._tasks), timeout=SHUTDOWN_GRACE_SECONDS)
+            for task in pending:
+                task.cancel()
+            if pending:
+                await asyncio.wait(pending)
+        self._advance()
+        if self.offset is not None:
+            await _acknowledge(self.application, self.offset)
+
+
+async def poll(
+    application: BotApplication,
+    stop: asyncio.Event,
+    *,
+    long_poll_seconds: int,
+    concurrency: int = DEFAULT_CONCURRENCY,
+) -> None:
+    """Fetch and handle updates until `stop` is set (see `Poller`)."""
+    poller = Poller(application, stop, long_poll_seconds=long_poll_seconds, concurrency=concurrency)
+    await poller.run()
 
 
 async def _acknowledge(application: BotApplication, offset: int) -> None:

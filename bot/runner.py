@@ -153,7 +153,12 @@ async def run_bot(settings: Settings, stop: asyncio.Event | None = None) -> None
                     await serve_webhook(application, settings, stop, health=health)
                 else:
                     async with _health_server(settings, health):
-                        await poll(application, stop, long_poll_seconds=settings.polling_timeout)
+                        await poll(
+                            application,
+                            stop,
+                            long_poll_seconds=settings.polling_timeout,
+                            concurrency=settings.concurrent_updates,
+                        )
             finally:
                 await application.stop()  # also stops the scheduler
         finally:

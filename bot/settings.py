@@ -40,6 +40,10 @@ class Settings(BaseSettings):
     dispatch_interval_seconds: float = Field(default=5.0, gt=0, le=300)
     # Telegram allows about 30 messages a second overall; stay just under it.
     max_messages_per_second: float = Field(default=29.0, gt=0, le=1000)
+    # How many updates are handled at once (different users' side by side, each user's in order).
+    concurrent_updates: int = Field(default=32, ge=1, le=1024)
+    # Send check-ins as paid broadcasts (Telegram Stars; beyond the free ~30 messages a second).
+    allow_paid_broadcast: bool = False
     # Quiet hours new users get, "HH:MM-HH:MM" in their local time, or "off".
     default_quiet_hours: str = "22:00-08:00"
     # How long an update is retried while the database is busy or unreachable (seconds).

@@ -6,8 +6,11 @@ committed and the replies are sent before Telegram hears 200. A failed update is
 500, a crash answers nothing, and either way Telegram delivers it again; an update whose unit
 of work had already committed is recognised by `processed_updates` (see handlers/pipeline.py).
 
-Several replicas may serve one URL: they share the database, which serialises one user's
-updates (the user row is locked until commit) and hands each due check-in to one dispatcher.
+Updates of different users are handled side by side (CONCURRENT_UPDATES at most, also told
+to Telegram as `max_connections`), one user's one after another in the order they arrived
+(`bot.lanes`). Several replicas may serve one URL: they share the database, which serialises
+one user's updates (the user row is locked until commit) and hands each due check-in to one
+dispatcher.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from telegram import Update
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 
 from bot.health import HEALTH_PATH, HealthCheck, health_routes, serving
+from bot.lanes import DEFAULT_CONCURRENCY, Lanes, lane_of
 from bot.polling import (
     Backoff,
     Unreadable,
@@ -96,8 +100,15 @@ SET_ASIDE = Update(update_id=0)
 class WebhookHandler:
     """The POST handler: check the secret, parse, handle, and only then answer."""
 
-    def __init__(self, application: BotApplication, *, secret: str) -> None:
+    def __init__(
+        self,
+        application: BotApplication,
+        *,
+        secret: str,
+        concurrency: int = DEFAULT_CONCURRENCY,
+    ) -> None:
         self.application = application
+        self.lanes = Lanes(concurrency)
         self._secret = secret.encode()
         self.failures = FailedUpdates()
         application.add_error_handler(self.failures.record)
@@ -147,7 +158,8 @@ class WebhookHandler:
 
     async def _process(self, update: Update) -> bool:
         try:
-            await self.application.process_update(update)
+            async with self.lanes.turn(lane_of(update)):
+                await self.application.process_update(update)
         except Exception:
             logger.exception("update %s could not be processed", update.update_id)
             self.failures.pop(update.update_id)
@@ -166,17 +178,27 @@ class WebhookHandler:
 
 
 def webhook_app(
-    application: BotApplication, *, path: str, secret: str, health: HealthCheck
+    application: BotApplication,
+    *,
+    path: str,
+    secret: str,
+    health: HealthCheck,
+    concurrency: int = DEFAULT_CONCURRENCY,
 ) -> tuple[web.Application, WebhookHandler]:
     """The aiohttp application of webhook mode: POST `path` and GET /healthz."""
-    handler = WebhookHandler(application, secret=secret)
+    handler = WebhookHandler(application, secret=secret, concurrency=concurrency)
     app = web.Application()
     app.add_routes([web.post(path, handler.handle), *health_routes(health)])
     return app, handler
 
 
 async def set_webhook_with_retry(
-    application: BotApplication, *, url: str, secret: str, stop: asyncio.Event
+    application: BotApplication,
+    *,
+    url: str,
+    secret: str,
+    stop: asyncio.Event,
+    max_connections: int = DEFAULT_CONCURRENCY,
 ) -> bool:
     """Tell Telegram where to deliver, retrying while the Bot API is unreachable.
 
@@ -190,6 +212,7 @@ async def set_webhook_with_retry(
                 secret_token=secret,
                 allowed_updates=Update.ALL_TYPES,
                 drop_pending_updates=False,
+                max_connections=max(1, min(max_connections, 100)),  # Telegram allows 1-100
             )
             return True
         except InvalidToken:
@@ -215,14 +238,26 @@ async def serve_webhook(
     assert settings.webhook_url is not None
     secret = settings.require_webhook_secret()
     endpoint = webhook_endpoint(settings.webhook_url)
-    app, handler = webhook_app(application, path=endpoint.path, secret=secret, health=health)
+    app, handler = webhook_app(
+        application,
+        path=endpoint.path,
+        secret=secret,
+        health=health,
+        concurrency=settings.concurrent_updates,
+    )
     host, port = settings.webhook_listen, settings.webhook_port
     async with serving(
         app, host, port, what="the webhook", shutdown_timeout=SHUTDOWN_GRACE_SECONDS
     ):
         # Listening before Telegram is told, so its first delivery finds us.
         logger.info("webhook listening on %s:%s%s", host, port, endpoint.path)
-        if await set_webhook_with_retry(application, url=endpoint.url, secret=secret, stop=stop):
+        if await set_webhook_with_retry(
+            application,
+            url=endpoint.url,
+            secret=secret,
+            stop=stop,
+            max_connections=settings.concurrent_updates,
+        ):
             logger.info("webhook set; Telegram delivers to %s", endpoint.url)
             await stop.wait()
         # New deliveries now get 503 (Telegram retries them, maybe at another replica); the

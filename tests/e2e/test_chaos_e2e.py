@@ -232,6 +232,7 @@ def test_fifty_kills_and_failing_sends_lose_no_update_and_no_reply(tmp_path: Pat
             f"  updates pushed={len(pushed)} (taps {taps}, answerCallbackQuery calls "
             f"{answer_calls}) handled={len(handled & set(pushed))} pending at the fake="
             f"{len(pending)} quarantined={len(quarantined)}",
+            f"  still waiting for a reply: {[w.stuck() for w in walkers if w.outstanding]}\n"
             f"  rounds finished per user="
             f"{[sum(s.answer == '/new' for s in w.steps[: len(w.sent)]) for w in walkers]}",
             f"  sendMessage calls={send_calls} failed={send_calls - len(recorded)} "

@@ -160,6 +160,10 @@ def walk_time_far_from_now(now: datetime, zone: str = "Europe/Berlin") -> str:
     return max(WALK_TIMES, key=distance)
 
 
+# The journey's target of employers in play (step 3); each round adds one.
+OPTIONS_TARGET = 5
+
+
 def journey_round(user_no: int, round_no: int, walk_time: str) -> list[Step]:
     """One pass through the ten steps, ending with /new (which asks the first question again).
 
@@ -189,8 +193,16 @@ def journey_round(user_no: int, round_no: int, walk_time: str) -> list[Step]:
         Step("2", "(Skip when you're done.)"),
         Step(opportunity, "What's the role there?"),
         Step("Skip", "Where are you with them?"),
-        Step("Interviewing", "Add another one?"),
-        Step("That's all for now", "What went well in the interview?"),
+    ]
+    if round_no < OPTIONS_TARGET - 1:
+        steps += [
+            Step("Interviewing", "Add another one?"),
+            Step("That's all for now", "What went well in the interview?"),
+        ]
+    else:
+        # Each round added one employer: this one makes five, and the coach moves on itself.
+        steps += [Step("Interviewing", "What went well in the interview?")]
+    steps += [
         Step("I explained my past projects clearly and calmly", "What didn't go so well?"),
         Step(
             "I rushed the system design part and forgot the caching layer",
@@ -272,6 +284,11 @@ class Walker:
     def outstanding(self) -> int:
         """Answers sent whose reply hasn't arrived yet."""
         return len(self.sent) - self.confirmed
+
+    def stuck(self) -> tuple[int, str, list[str]]:
+        """For a report: the user, the reply awaited and the starts of the last messages."""
+        last = [str(m.get("text", ""))[:60] for m in self.api.sent_messages(self.user_id)[-4:]]
+        return self.user_id, self.step(self.confirmed).expect, last
 
     def act(self) -> None:
         """Send the next answer if this user would now."""

@@ -83,6 +83,7 @@ async def test_set_webhook_is_retried_while_the_bot_api_is_unreachable(
         "secret_token": SECRET,
         "allowed_updates": Update.ALL_TYPES,
         "drop_pending_updates": False,
+        "max_connections": 32,  # CONCURRENT_UPDATES' default
     }
     assert caplog.text.count("Bot API unreachable") == 2
 
