@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 # Telegram's limits (Bot API): a message's text and a button's callback data.
@@ -40,6 +41,29 @@ class Reply:
     text: str
     buttons: tuple[tuple[Button, ...], ...] = field(default=())
     files: tuple[Attachment, ...] = field(default=())
+    # A message to be read (or copied) on its own, like the feedback letter: never joined
+    # with another (see `combine`).
+    alone: bool = False
+
+
+def combine(replies: Sequence[Reply], limit: int = MAX_COACH_CHARS) -> list[Reply]:
+    """One message where several read as one: a plain reply (no buttons, no files) is joined
+    to the reply after it when the two fit in `limit` characters.
+
+    So the acknowledgement of an answer and the next question arrive as one message, with
+    the question's buttons under it. Joined from the end, so what is said last stays with the
+    question it leads into.
+    """
+    joined: list[Reply] = []
+    for reply in reversed(replies):
+        if joined and not reply.buttons and not reply.files and not reply.alone:
+            text = f"{reply.text}\n\n{joined[-1].text}"
+            if len(text) <= limit and not joined[-1].alone:
+                joined[-1] = Reply(text, joined[-1].buttons, joined[-1].files)
+                continue
+        joined.append(reply)
+    joined.reverse()
+    return joined
 
 
 def split_text(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:

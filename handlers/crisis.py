@@ -30,7 +30,7 @@ async def care(turn: Turn) -> Sequence[Reply]:
     """Pause coaching check-ins and answer with help."""
     until = turn.now + timedelta(hours=CRISIS_PAUSE_HOURS)
     await repo.pause_nudges(turn.session, user_id=turn.user.telegram_id, until=until)
-    return [Reply(crisis_reply(with_country(turn.lang, turn.user.timezone)))]
+    return [Reply(crisis_reply(with_country(turn.lang, turn.user.timezone)), alone=True)]
 
 
 async def screen(update: Update, context: Context) -> None:
@@ -50,7 +50,7 @@ async def screen(update: Update, context: Context) -> None:
 
 async def sos(turn: Turn) -> Sequence[Reply]:
     """/sos: where to find help right now."""
-    return [Reply(sos_reply(with_country(turn.lang, turn.user.timezone)))]
+    return [Reply(sos_reply(with_country(turn.lang, turn.user.timezone)), alone=True)]
 
 
 def crisis_handlers() -> list[BaseHandler[Update, Context, None]]:

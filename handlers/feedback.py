@@ -74,7 +74,7 @@ def _letter(turn: Turn, journey_id: int, letter: str) -> Reply:
         for tone in TONE_BUTTONS
     )
     rename = Button(say("fb.btn.name", lang), encode(Route.FEEDBACK, journey_id, NAME_ACTION))
-    return Reply(letter, (tones, (rename,)))
+    return Reply(letter, (tones, (rename,)), alone=True)
 
 
 async def _rewrite(turn: Turn, journey: Journey, answers: dict[str, str], tone: Tone) -> str:

@@ -19,7 +19,7 @@ from telegram import User as TelegramUser
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
 from core.callbacks import Route
-from core.replies import Reply, reply_to_json, safe_text
+from core.replies import Reply, combine, reply_to_json, safe_text
 from core.status import OutboxKind
 from handlers.context import (
     Context,
@@ -185,7 +185,8 @@ async def _unit_of_work(
             session,
             chat_id=chat_id,
             kind=OutboxKind.REPLY,
-            payloads=[reply_to_json(reply) for reply in replies],
+            # An acknowledgement and the next question go as one message where they fit.
+            payloads=[reply_to_json(reply) for reply in combine(replies)],
             now=now,
             lease=LEASE,
             update_id=update.update_id,

@@ -161,7 +161,8 @@ def _care(ctx: Ctx, value: str) -> Outcome:
     if value == CARE_WIDE:
         until = ctx.now + timedelta(hours=CRISIS_PAUSE_HOURS)
         replies = [
-            Reply(crisis_reply(with_country(ctx.lang, ctx.view.timezone))),
+            # Helplines stand on their own: never joined to the job-search follow-up.
+            Reply(crisis_reply(with_country(ctx.lang, ctx.view.timezone)), alone=True),
             Reply(ctx.t("care.after_help"), _go_or_pause(ctx)),
         ]
         return _hold(ctx, replies, [PauseCheckins(until)])
@@ -345,7 +346,7 @@ def _move(ctx: Ctx, reaction: Reaction, notes: list[Reply]) -> Outcome:
     _apply_to_view(view, reaction.effects)
     replies = [*notes, *(Reply(text) for text in reaction.say)]
     if reaction.standalone:
-        replies.append(Reply(reaction.standalone))
+        replies.append(Reply(reaction.standalone, alone=True))
     if not reaction.again and reaction.next != view.prompt:
         view.history = [*view.history, view.prompt][-MAX_HISTORY:]
         view.prompt = reaction.next

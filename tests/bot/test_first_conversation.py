@@ -19,12 +19,13 @@ from tests.support.harness import Conversation
 async def test_start_registers_the_user_and_greets_them(
     chat: Conversation, engine: AsyncEngine
 ) -> None:
-    replies = await chat.send("/start", user_id=5001, first_name="Sam", language_code="de")
+    # The greeting, the intro and the first question arrive as one message.
+    (reply,) = await chat.send("/start", user_id=5001, first_name="Sam", language_code="de")
 
-    assert len(replies) == 3
-    assert replies[0].startswith("Hi Sam")
-    assert "ten short steps" in replies[0]
-    assert "Which company was it?" in replies[2]
+    assert reply.startswith("Hi Sam")
+    assert "ten short steps" in reply
+    assert reply.rsplit("\n\n", 1)[-1].startswith("Which company was it?")
+    assert chat.buttons() == ["Skip ›"]  # the question's button, under the joined message
     async with create_sessionmaker(engine).begin() as session:
         user = await get_user(session, 5001)
     assert user is not None

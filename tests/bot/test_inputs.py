@@ -140,14 +140,16 @@ async def test_options_add_change_stage_and_close(chat: Conversation, engine: As
     assert "what's the role?" in chat.last()
     await chat.say("Analyst")
     assert "Where are you with Umbrella?" in chat.last()
-    replies = await chat.tap("Screening")
-    assert replies[0] == "Updated: Umbrella is now at “Screening”."
-    assert "1. Umbrella — Analyst · Screening" in replies[1]
+    (reply,) = await chat.tap("Screening")  # the update, then the list, in one message
+    updated, overview = reply.split("\n\n", 1)
+    assert updated == "Updated: Umbrella is now at “Screening”."
+    assert "1. Umbrella — Analyst · Screening" in overview
 
     await chat.tap("✏️ Umbrella")
-    replies = await chat.tap("Close it")
-    assert replies[0].startswith("Closed Umbrella.")
-    assert "None yet" in replies[1]
+    (reply,) = await chat.tap("Close it")
+    closed, overview = reply.split("\n\n", 1)
+    assert closed.startswith("Closed Umbrella.")
+    assert "None yet" in overview
     (opportunity,) = await rows(engine, Opportunity)
     assert opportunity.closed_at == NOW
     # The journey's place is untouched by the side conversation.
@@ -177,9 +179,10 @@ async def test_someone_elses_opportunity_cannot_be_touched(
     await chat.say("/skip")
     (opportunity,) = await rows(engine, Opportunity)
 
-    replies = await chat.press(f"o:c:{opportunity.id}", user_id=999)
+    (reply,) = await chat.press(f"o:c:{opportunity.id}", user_id=999)
 
-    assert replies[0] == "That one isn't on your list any more."
+    assert reply.startswith("That one isn't on your list any more.\n\n")
+    assert "Umbrella" not in reply  # followed by the stranger's own (empty) list
     (still,) = await rows(engine, Opportunity)
     assert still.closed_at is None
 
@@ -190,6 +193,9 @@ async def test_a_10000_character_message_gets_a_clear_reply(chat: Conversation) 
         await chat.say("/skip")
     await chat.tap("Berlin / Paris")
 
-    replies = await chat.say("x" * 10_000)
+    (reply,) = await chat.say("x" * 10_000)
 
-    assert replies[0] == "That's a lot, thank you for sharing it. I kept the first 1500 characters."
+    assert reply.startswith(
+        "That's a lot, thank you for sharing it. I kept the first 1500 characters.\n\n"
+    )
+    assert reply.endswith("Honestly: did you prepare and give it your best?")  # on to the next

@@ -14,6 +14,14 @@ from tests.support.clock import NOW, FixedClock
 from tests.support.harness import Conversation
 
 
+def split_at(reply: str, start: str) -> tuple[str, str]:
+    """A joined message (what was said, then the next question) cut where the part beginning
+    with `start` begins: (what came before it, that part)."""
+    said, cut, asked = reply.partition("\n\n" + start)
+    assert cut, f"no part of the message starts with {start!r}: {reply!r}"
+    return said, start + asked
+
+
 async def walk_to_step_one(chat: Conversation) -> None:
     await chat.say("/start")
     await chat.say("Acme")
@@ -24,97 +32,104 @@ async def walk_to_step_one(chat: Conversation) -> None:
 
 
 async def test_the_whole_journey(chat: Conversation, engine: AsyncEngine) -> None:
-    replies = await chat.say("/start")
-    assert replies[0].startswith("Hi Alex")
-    assert replies[-1].startswith("Getting started")
-    assert "Which company was it?" in replies[-1]
+    # Each answer gets one message: what the bot says about it, then the next question.
+    (reply,) = await chat.say("/start")
+    greeting, question = split_at(reply, "Getting started")
+    assert greeting.startswith("Hi Alex")
+    assert "Which company was it?" in question
     assert chat.buttons() == ["Skip ›"]
 
     assert "And the role" in (await chat.say("Acme"))[-1]
     assert "When did you hear back?" in (await chat.say("Data analyst"))[-1]
-    replies = await chat.tap("Today")
-    assert replies[0] == "It's fresh, then. Go easy on yourself today."
-    assert "How are you feeling" in replies[-1]
+    (reply,) = await chat.tap("Today")
+    said, question = split_at(reply, "Getting started")
+    assert said == "It's fresh, then. Go easy on yourself today."
+    assert "How are you feeling" in question
     assert chat.buttons()[:5] == ["1 😞", "2 😕", "3 😐", "4 🙂", "5 😊"]
     assert "Which time zone" in (await chat.tap("2 😕"))[-1]
-    replies = await chat.tap("Berlin / Paris")
-    assert replies[0] == "Got it: Europe/Berlin. It's 10:00 there now."
-    assert replies[-1].startswith("Step 1 of 10 · Don't take it personally\n▰▱▱▱▱▱▱▱▱▱")
-    assert "What story are you telling yourself" in replies[-1]
+    (reply,) = await chat.tap("Berlin / Paris")
+    said, question = split_at(reply, "Step 1 of 10")
+    assert said == "Got it: Europe/Berlin. It's 10:00 there now."
+    assert question.startswith("Step 1 of 10 · Don't take it personally\n▰▱▱▱▱▱▱▱▱▱")
+    assert "What story are you telling yourself" in question
 
-    replies = await chat.say("I froze on the case question and they saw it")
-    assert "rarely about one interview alone" in replies[0]
-    assert "did you prepare and give it your best?" in replies[-1]
-    replies = await chat.tap("Mostly")
-    assert replies[0].startswith("Mostly is a lot.")
-    assert replies[-1].startswith("Step 2 of 10 · Accept reality")
+    (reply,) = await chat.say("I froze on the case question and they saw it")
+    said, question = split_at(reply, "Step 1 of 10")
+    assert "rarely about one interview alone" in said
+    assert "did you prepare and give it your best?" in question
+    (reply,) = await chat.tap("Mostly")
+    said, _ = split_at(reply, "Step 2 of 10 · Accept reality")
+    assert said.startswith("Mostly is a lot.")
 
-    replies = await chat.say("I didn't get this job, and I'm ready for the next one.")
-    assert replies[-1].startswith("Step 3 of 10 · Have options")
-    assert "How many are you actively talking to" in replies[-1]
+    (reply,) = await chat.say("I didn't get this job, and I'm ready for the next one.")
+    _, question = split_at(reply, "Step 3 of 10 · Have options")
+    assert "How many are you actively talking to" in question
     assert chat.buttons()[:6] == ["0", "1", "2", "3", "4", "5+"]
     await chat.tap("2")
     await chat.say("Globex")
     await chat.say("Analyst")
-    replies = await chat.tap("Interviewing")
-    assert replies[0] == "Added: Globex (Interviewing).\nOptions: ▰▱▱▱▱ 1 of 5"
+    (reply,) = await chat.tap("Interviewing")
+    said, _ = split_at(reply, "Step 3 of 10")
+    assert said == "Added: Globex (Interviewing).\nOptions: ▰▱▱▱▱ 1 of 5"
     await chat.tap("➕ Add another")
     await chat.say("Initech")
     await chat.tap("Skip ›")  # no role
     await chat.tap("Applied")
-    replies = await chat.tap("That's all for now")
-    assert replies[0].startswith("Where to find the next one")
-    assert replies[-1].startswith("Step 4 of 10 · Introspect")
+    (reply,) = await chat.tap("That's all for now")
+    said, _ = split_at(reply, "Step 4 of 10 · Introspect")
+    assert said.startswith("Where to find the next one")
 
     await chat.say("I explained my SQL project clearly")
     await chat.say("The case study")
-    replies = await chat.say("I ran out of time structuring it")
-    assert replies[0].startswith("Your notes from this step are in /journal")
-    replies = await chat.say("My friend Maria")
-    assert replies[-1].startswith("Step 5 of 10 · Keep learning")
+    (reply,) = await chat.say("I ran out of time structuring it")
+    said, _ = split_at(reply, "Step 4 of 10")
+    assert said.startswith("Your notes from this step are in /journal")
+    (reply,) = await chat.say("My friend Maria")
+    split_at(reply, "Step 5 of 10 · Keep learning")
 
     await chat.say("Case interviews")
     await chat.say("Do two practice cases")
     assert chat.buttons()[:3] == ["In a week", "In 2 weeks", "In a month"]
-    replies = await chat.tap("In 2 weeks")
-    assert replies[0] == "Noted. I'll ask how it went on Wed 9 Dec, 10:00."
-    assert replies[-1].startswith("Step 6 of 10 · Consider your strengths")
+    (reply,) = await chat.tap("In 2 weeks")
+    said, _ = split_at(reply, "Step 6 of 10 · Consider your strengths")
+    assert said == "Noted. I'll ask how it went on Wed 9 Dec, 10:00."
 
-    replies = await chat.say("patient, curious")
-    assert replies[0] == "Got it, that's 2 so far."
-    assert "1 more to go" in replies[-1]
-    replies = await chat.say("good with data")
-    assert "• patient\n• curious\n• good with data" in replies[0]
-    assert replies[-1].startswith("Step 7 of 10 · A limited time to grieve")
+    (reply,) = await chat.say("patient, curious")
+    said, question = split_at(reply, "Step 6 of 10")
+    assert said == "Got it, that's 2 so far."
+    assert "1 more to go" in question
+    (reply,) = await chat.say("good with data")
+    said, _ = split_at(reply, "Step 7 of 10 · A limited time to grieve")
+    assert "• patient\n• curious\n• good with data" in said
 
-    replies = await chat.tap("48 hours")
-    assert replies[0].startswith("Your 48-hour window ends Fri 27 Nov, 10:00 (your time).")
-    assert replies[-1].startswith("Step 8 of 10 · Take a walk")
+    (reply,) = await chat.tap("48 hours")
+    said, _ = split_at(reply, "Step 8 of 10 · Take a walk")
+    assert said.startswith("Your 48-hour window ends Fri 27 Nov, 10:00 (your time).")
 
-    replies = await chat.say("7.30 pm")
-    assert replies[0] == "A walk every day at 19:30. I'll remind you, starting Wed 25 Nov, 19:30."
-    assert replies[-1].startswith("Step 9 of 10 · Keep it moving")
+    (reply,) = await chat.say("7.30 pm")
+    said, _ = split_at(reply, "Step 9 of 10 · Keep it moving")
+    assert said == "A walk every day at 19:30. I'll remind you, starting Wed 25 Nov, 19:30."
     assert chat.buttons()[:3] == ["Globex", "Initech", "➕ A new one"]
 
     replies = await chat.tap("Globex")
     assert "For Globex, before you apply or interview" in replies[-1]
     assert "Lead with your strengths: patient, curious, good with data" in replies[-1]
     assert "Skip ›" not in chat.buttons()
-    replies = await chat.tap("✅ Got it")
-    assert replies[-1].startswith("Step 10 of 10 · Ask for feedback")
+    (reply,) = await chat.tap("✅ Got it")
+    split_at(reply, "Step 10 of 10 · Ask for feedback")
 
-    replies = await chat.say("Ms. Lee")
-    assert replies[0] == "Here's a message you can copy and send:"
-    letter = replies[1]
+    # The letter is never joined: it comes on its own, to be copied.
+    intro, letter, question = await chat.say("Ms. Lee")
+    assert intro == "Here's a message you can copy and send:"
+    assert question.startswith("Step 10 of 10")
     assert letter.startswith("Subject: Feedback on my interview for the Data analyst role at Acme")
     assert "Hello Ms. Lee," in letter
     assert "in particular on the case study" in letter  # the weak spot from step 4
     assert letter.endswith("Alex")
-    replies = await chat.tap("I'll send it")
-    assert replies[0] == "I'll ask on Mon 30 Nov, 10:00 whether they replied."
-    summary = replies[-1]
-    assert summary.startswith("🎉 You've worked through all ten steps.")
-    assert len(summary) <= MAX_COACH_CHARS
+    (reply,) = await chat.tap("I'll send it")
+    said, summary = split_at(reply, "🎉 You've worked through all ten steps.")
+    assert said == "I'll ask on Mon 30 Nov, 10:00 whether they replied."
+    assert len(reply) <= MAX_COACH_CHARS
     for expected in (
         "The story you started with: “I froze on the case question and they saw it”",
         "Options: ▰▰▱▱▱ 2 of 5",
@@ -193,8 +208,8 @@ async def test_a_new_application_on_the_same_database_resumes_mid_journey(
     async with Conversation(bot_settings, engine, clock) as restarted:
         replies = await restarted.say("/resume")
         assert replies[-1].startswith("Step 2 of 10 · Accept reality")
-        replies = await restarted.say("I didn't get it, and that's okay.")
-        assert replies[-1].startswith("Step 3 of 10")
+        (reply,) = await restarted.say("I didn't get it, and that's okay.")
+        split_at(reply, "Step 3 of 10")
 
     answers = await stored_answers(engine)
     assert answers["story"] == "They thought I was too junior"
@@ -221,10 +236,11 @@ async def test_back_changes_an_earlier_answer(chat: Conversation, engine: AsyncE
 
 async def test_back_at_the_first_question_explains(chat: Conversation) -> None:
     await chat.say("/start")
-    replies = await chat.say("/back")
+    (reply,) = await chat.say("/back")
 
-    assert replies[0] == "This is the first question, so there's nothing to go back to."
-    assert "Which company was it?" in replies[-1]
+    said, question = split_at(reply, "Getting started")
+    assert said == "This is the first question, so there's nothing to go back to."
+    assert "Which company was it?" in question
 
 
 async def test_skip_moves_on_without_storing(chat: Conversation, engine: AsyncEngine) -> None:
@@ -234,8 +250,9 @@ async def test_skip_moves_on_without_storing(chat: Conversation, engine: AsyncEn
     await chat.tap("Skip ›")
     await chat.tap("Today")
     await chat.tap("4 🙂")
-    replies = await chat.tap("Skip ›")  # time zone: the default is used and said
-    assert replies[0] == "No problem. I'll use UTC for now (it's 09:00 there)."
+    (reply,) = await chat.tap("Skip ›")  # time zone: the default is used and said
+    said, _ = split_at(reply, "Step 1 of 10")
+    assert said == "No problem. I'll use UTC for now (it's 09:00 there)."
 
     answers = {a.key for a in await rows(engine, Answer)}
     assert "company" not in answers
@@ -250,10 +267,11 @@ async def test_the_tailoring_checklist_cannot_be_skipped(chat: Conversation) -> 
         await chat.say("/skip")
     await chat.tap("➕ A new one")
     await chat.say("Hooli")
-    replies = await chat.say("/skip")
+    (reply,) = await chat.say("/skip")
 
-    assert replies[0] == "This one can't be skipped, but it only takes a tap."
-    assert "For Hooli" in replies[-1]
+    said, checklist = split_at(reply, "Step 9 of 10")
+    assert said == "This one can't be skipped, but it only takes a tap."
+    assert "For Hooli" in checklist
 
 
 async def test_pause_keeps_everything_and_resume_continues(
@@ -287,8 +305,8 @@ async def test_a_second_journey_keeps_the_first(chat: Conversation, engine: Asyn
     # The time zone belongs to the user, so the second journey doesn't ask again.
     await chat.say("/skip")
     await chat.tap("Earlier")
-    replies = await chat.tap("3 😐")
-    assert replies[-1].startswith("Step 1 of 10")
+    (reply,) = await chat.tap("3 😐")
+    split_at(reply, "Step 1 of 10")
 
 
 async def test_old_buttons_are_answered_with_where_we_are(chat: Conversation) -> None:
@@ -298,10 +316,11 @@ async def test_old_buttons_are_answered_with_where_we_are(chat: Conversation) ->
     old_today = next(d for label, d in _keyboard(chat) if label == "Today")
     await chat.tap("Yesterday")
 
-    replies = await chat.press(old_today, user_id=chat.user_id)
+    (reply,) = await chat.press(old_today, user_id=chat.user_id)
 
-    assert replies[0] == "That button is from an earlier message. Here's where we are now:"
-    assert "How are you feeling" in replies[-1]
+    said, question = split_at(reply, "Getting started")
+    assert said == "That button is from an earlier message. Here's where we are now:"
+    assert "How are you feeling" in question
     assert chat.request.methods().count("answerCallbackQuery") == 2
 
 

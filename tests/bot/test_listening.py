@@ -63,11 +63,13 @@ async def test_more_widely_gives_crisis_care_and_pauses_check_ins(
 ) -> None:
     await to_step_four(chat)
     await chat.say("I can't do this anymore")
-    replies = await chat.tap("More widely")
+    crisis, follow_up = await chat.tap("More widely")
 
-    assert "not a crisis service" in replies[0]
-    assert "pause my reminders for a day" in replies[0]
-    assert "carry on with the job search" in replies[-1]
+    # The helplines stand on their own message, never joined to the job-search buttons.
+    assert "not a crisis service" in crisis
+    assert "pause my reminders for a day" in crisis
+    assert "job search" not in crisis
+    assert follow_up.startswith("Whenever you want, we can carry on with the job search")
     assert chat.buttons() == ["Keep going gently", "Pause for today"]
     (user,) = await rows(engine, User)
     assert user.nudges_paused_until is not None

@@ -44,6 +44,15 @@ async def seed(engine: AsyncEngine, *plans: Plan, zone: str | None = "Europe/Ber
     return ids
 
 
+def one_message(replies: list[str]) -> tuple[str, str]:
+    """The one message the bot answered with, as what it says first (e.g. "Paused: …") and
+    what follows in the same message (e.g. the list of reminders, or the question again)."""
+    (reply,) = replies
+    said, _, rest = reply.partition("\n\n")
+    assert rest, f"only one part in {reply!r}"
+    return said, rest
+
+
 async def checkins(engine: AsyncEngine) -> dict[int, Checkin]:
     return {c.id: c for c in await rows(engine, Checkin)}
 
@@ -101,24 +110,24 @@ async def test_pause_resume_and_stop(chat: Conversation, engine: AsyncEngine) ->
     walk_id, grief_id = await seed(engine, WALK_1930, GRIEF)
     await chat.say("/reminders")
 
-    confirmation, listing = await chat.tap("⏸ Pause walk")
+    confirmation, listing = one_message(await chat.tap("⏸ Pause walk"))
     assert confirmation == "Paused: Daily walk. It waits until you resume it."
     assert "• Daily walk — every day at 19:30 (paused)" in listing
     assert (await checkins(engine))[walk_id].status == "paused"
     assert (await checkins(engine))[grief_id].status == "pending"
 
-    confirmation, listing = await chat.tap("▶️ Resume walk")
+    confirmation, listing = one_message(await chat.tap("▶️ Resume walk"))
     assert confirmation == "Back on: Daily walk."
     assert "• Daily walk — every day at 19:30, next Wed 25 Nov, 19:30" in listing
     resumed = (await checkins(engine))[walk_id]
     assert (resumed.status, resumed.due_at) == ("pending", WALK_1930[1])
 
-    confirmation, listing = await chat.tap("✖ Stop grief check-in")
+    confirmation, listing = one_message(await chat.tap("✖ Stop grief check-in"))
     assert confirmation == "Stopped: Grief window over. You won't hear about it again."
     assert "Grief" not in listing
     assert (await checkins(engine))[grief_id].status == "cancelled"
 
-    confirmation, listing = await chat.tap("✖ Stop walk")
+    confirmation, listing = one_message(await chat.tap("✖ Stop walk"))
     assert confirmation.startswith("Stopped: Daily walk.")
     assert listing.startswith("You have no reminders planned right now.")
     assert {c.status for c in (await checkins(engine)).values()} == {"cancelled"}
@@ -143,7 +152,7 @@ async def test_resuming_a_walk_whose_time_passed_moves_it_to_the_next_one(
     await chat.say("/reminders")
 
     await chat.tap("▶️ Resume walk")
-    _, listing = await chat.tap("▶️ Resume grief check-in")
+    _, listing = one_message(await chat.tap("▶️ Resume grief check-in"))
 
     rows = await checkins(engine)
     assert rows[walk_id].status == "pending"
@@ -160,9 +169,9 @@ async def test_a_pressed_button_that_changes_nothing_says_so(
     await chat.say("/reminders")
     await chat.tap("⏸ Pause walk")
 
-    replies = await chat.press(f"r:p:{walk_id}")  # the old "Pause" again
+    said, _ = one_message(await chat.press(f"r:p:{walk_id}"))  # the old "Pause" again
 
-    assert replies[0] == "That one has already gone out or changed, so there was nothing to do."
+    assert said == "That one has already gone out or changed, so there was nothing to do."
     assert (await checkins(engine))[walk_id].status == "paused"
 
 
@@ -236,7 +245,7 @@ async def test_a_typed_time_zone_unknown_then_found_then_skipped(
     (shown,) = await chat.say("/timezone")
     assert shown.startswith("I don't know your time zone yet, so I'm using UTC;")
 
-    unknown, again = await chat.say("Atlantis")
+    unknown, again = one_message(await chat.say("Atlantis"))
     assert unknown.startswith("I couldn't find a time zone for “Atlantis”.")
     assert again.startswith("Pick yours below")
     assert len(chat.buttons()) == 8
@@ -307,7 +316,7 @@ async def test_quiet_hours_presets_typed_and_off(chat: Conversation, engine: Asy
 async def test_quiet_hours_invalid_then_skipped(chat: Conversation, engine: AsyncEngine) -> None:
     await chat.say("/quiet")
 
-    invalid, again = await chat.say("whenever")
+    invalid, again = one_message(await chat.say("whenever"))
     assert invalid.startswith("I couldn't read “whenever” as quiet hours.")
     assert again.startswith("Pick new quiet hours")
     assert (await user_row(engine)).flow == "quiet"
@@ -345,7 +354,7 @@ async def test_walk_set_change_and_stop(chat: Conversation, engine: AsyncEngine)
     (shown,) = await chat.say("/walk")
     assert shown.startswith("Your walk reminder comes every day at 18:00, next Wed 25 Nov, 18:00.")
     assert chat.buttons() == ["07:30", "12:30", "18:00", "Stop reminders"]
-    invalid, again = await chat.say("banana")
+    invalid, again = one_message(await chat.say("banana"))
     assert invalid.startswith("I couldn't read “banana” as a time of day.")
     assert again.startswith("Pick a time")
     (reply,) = await chat.say("7.15 pm")
@@ -403,9 +412,9 @@ async def test_a_new_walk_replaces_a_paused_one(chat: Conversation, engine: Asyn
     old_id, new_id = await seed(engine, paused, newer)
     await chat.say("/reminders")
 
-    replies = await chat.press(f"r:r:{old_id}")
+    said, _ = one_message(await chat.press(f"r:r:{old_id}"))
 
-    assert replies[0] == "That one has already gone out or changed, so there was nothing to do."
+    assert said == "That one has already gone out or changed, so there was nothing to do."
     rows = await checkins(engine)
     assert (rows[old_id].status, rows[new_id].status) == ("cancelled", "pending")
 

@@ -9,6 +9,8 @@ from typing import Any
 import aiohttp.test_utils as aiohttp_test
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram import Update
+from telegram.ext import TypeHandler
 
 from bot.health import HealthCheck
 from bot.webhook import SECRET_HEADER, WebhookHandler, webhook_app
@@ -132,7 +134,10 @@ async def test_a_failed_update_is_answered_500_so_telegram_delivers_it_again(
     # Telegram's next delivery of the same update succeeds and is applied.
     assert await telegram.post(update) == 200
     assert await users(engine) == 1
-    assert telegram.harness.request.sent_texts(USER)[-3].startswith("Hi Alex")
+    # The greeting and the first question, in one message.
+    greeting = telegram.harness.request.sent_texts(USER)[-1]
+    assert greeting.startswith("Hi Alex")
+    assert "\n\nGetting started\n\nWhich company was it?" in greeting
 
 
 async def test_updates_of_different_users_are_handled_side_by_side(
@@ -165,3 +170,39 @@ async def test_an_update_the_library_cannot_read_is_set_aside_and_answered_200(
 
     (row,) = await rows(engine, QuarantinedUpdate)
     assert (row.update_id, row.update_type) == (9_001, "poll_answer")
+
+
+async def test_concurrent_deliveries_run_side_by_side_but_one_users_in_arrival_order(
+    telegram: Telegram,
+) -> None:
+    running_now: dict[int, int] = {}
+    started: list[tuple[int, str]] = []
+    overlap = 0
+    most_at_once = 0
+
+    async def probe(update: Update, _context: object) -> None:
+        nonlocal overlap, most_at_once
+        assert update.effective_user is not None
+        assert update.effective_message is not None
+        user = update.effective_user.id
+        overlap += user in running_now
+        running_now[user] = update.update_id
+        most_at_once = max(most_at_once, len(running_now))
+        started.append((user, update.effective_message.text or ""))
+        await asyncio.sleep(0.05)
+        del running_now[user]
+
+    telegram.harness.application.add_handler(TypeHandler(Update, probe), group=-100)
+    posts = []
+    for n in range(3):
+        for user in (USER, USER + 1, USER + 2):
+            body = telegram.update("/start" if n == 0 else f"/help {n}", user_id=user)
+            posts.append(asyncio.create_task(telegram.post(body)))
+            await asyncio.sleep(0.01)  # let this request reach the server before the next
+    assert await asyncio.gather(*posts) == [200] * 9
+
+    assert overlap == 0
+    assert most_at_once > 1
+    for user in (USER, USER + 1, USER + 2):
+        texts = [text for who, text in started if who == user]
+        assert texts == ["/start", "/help 1", "/help 2"]
