@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import BotCommand
 from telegram.ext import ApplicationBuilder, CallbackContext, ContextTypes
 from telegram.request import BaseRequest
 
-from bot.ratelimit import SteadyRateLimiter
+from bot.ratelimit import SendBudget
 from bot.settings import Settings
 from core.clock import Clock, clock_at_speed
 from core.commands import command_menu
@@ -32,6 +32,7 @@ from handlers.quiet import quiet_handlers
 from handlers.reminders import reminder_handlers
 from handlers.timezone import timezone_handlers
 from handlers.walk import walk_handlers
+from models.send_slots import SharedSlots
 from scheduler.dispatcher import Dispatcher
 from scheduler.jobs import FixedJobs
 
@@ -100,8 +101,15 @@ def build_application(
     if get_updates_request is not None:
         builder = builder.get_updates_request(get_updates_request)
     if rate_limit:
-        # Every send waits for an evenly spaced slot and retries after RetryAfter.
-        limiter = SteadyRateLimiter(settings.max_messages_per_second)
+        # Every send waits for its slot in the budget (replies first) and retries after
+        # RetryAfter; replicas on PostgreSQL share one budget.
+        engine = sessionmaker.kw.get("bind")
+        shared = (
+            SharedSlots(engine)
+            if isinstance(engine, AsyncEngine) and engine.dialect.name == "postgresql"
+            else None
+        )
+        limiter = SendBudget(settings.max_messages_per_second, shared=shared)
         builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
     application: BotApplication = builder.build()  # type: ignore[assignment]
     clock = clock or clock_at_speed(settings.clock_speed)
@@ -118,7 +126,9 @@ def build_application(
     data.flood_gate = FloodGate(settings.flood_max_messages, settings.flood_window_seconds)
     data.apologized = set()
     data.unacknowledged = set()
-    data.outbox = OutboxSender(application.bot, sessionmaker, clock)
+    data.outbox = OutboxSender(
+        application.bot, sessionmaker, clock, paid_broadcast=settings.allow_paid_broadcast
+    )
     data.dispatcher = Dispatcher(
         sessionmaker=sessionmaker,
         # Check-ins leave through the same outbox and sender as replies.

@@ -1,31 +1,92 @@
-"""A steady rate limiter for every Bot API call that sends to a chat.
+"""The send budget: every Bot API call that sends to a chat waits here for its turn.
 
-python-telegram-bot's AIORateLimiter uses a token bucket, which allows a burst of a whole
-second's budget at once; a server that counts messages in a sliding one-second window then sees
-up to twice the rate and answers 429. This limiter spaces sends evenly instead (one every
-1/rate seconds), honours RetryAfter by pausing every send for the time Telegram asks, then
-retries the request.
+- **Evenly spaced.** At most `per_second` sends a second, one every 1/per_second seconds, and
+  never more than that many starts in any sliding one-second window (python-telegram-bot's
+  AIORateLimiter lets a whole second's budget go at once, which a sliding-window server
+  answers with 429).
+- **Replies first.** Each send says how urgent it is (`rate_limit_args`, a `core.delivery.
+  Urgency`): when a slot comes up it goes to the most urgent waiter, first come first served
+  among equals. Someone who just answered waits at most one slot behind a queue of thousands
+  of due check-ins.
+- **One message a second per chat, sustained**, with a short burst allowed (CHAT_BURST).
+- **One budget for all replicas.** With `SharedSlots` (PostgreSQL) every replica reserves its
+  slot from one row in the database, so three replicas together stay within the budget.
+- `RetryAfter` pauses every send for the time Telegram asks (and, shared, every replica), then
+  the request is retried.
+- Paid broadcast: a send with `allow_paid_broadcast` (check-ins, when ALLOW_PAID_BROADCAST is
+  on) doesn't take a slot of the free budget; it is paced at `paid_per_second` instead.
 """
 
 from __future__ import annotations
 
 import asyncio
+import heapq
+import itertools
 import logging
 from collections import deque
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Hashable
 from datetime import timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
+
+from core.delivery import Urgency
 
 logger = logging.getLogger(__name__)
 
 JSON = bool | dict[str, Any] | list[dict[str, Any]]
 
+# Telegram: about one message a second in one chat; a few in a row are fine.
+CHAT_PER_SECOND = 1.0
+CHAT_BURST = 3
+# Telegram's ceiling for paid broadcasts (messages a second).
+PAID_PER_SECOND = 1000.0
+# Per-chat buckets are forgotten once full, when there are more than this many.
+_CHATS_KEPT = 10_000
 
-class SteadyRateLimiter(BaseRateLimiter[int]):
-    """At most `per_second` chat-bound calls a second, evenly spaced; retries after 429.
+
+class Slots(Protocol):
+    """Send slots shared with other processes (see `models.send_slots.SharedSlots`)."""
+
+    async def reserve(self, interval: float) -> float:
+        """Reserve the next free slot; seconds until it starts."""
+        ...
+
+    async def pause(self, seconds: float) -> None:
+        """Hold every slot back for `seconds` (Telegram asked to wait)."""
+        ...
+
+
+class _Pace:
+    """Evenly spaced starts, and never more than `per_window` in a sliding second."""
+
+    def __init__(self, per_second: float) -> None:
+        self.interval = 1.0 / per_second
+        self.per_window = max(1, int(per_second))
+        self.next_slot = 0.0
+        self.recent: deque[float] = deque()
+
+    def plan(self, now: float, resume_at: float) -> float:
+        """When the next start may be (slots are planned on an even grid, so a timer that
+        wakes late doesn't slow the ones after it; the window keeps a late one from bunching)."""
+        slot = max(self.next_slot, resume_at, now)
+        while self.recent and self.recent[0] <= slot - 1.0:
+            self.recent.popleft()
+        if len(self.recent) >= self.per_window:
+            slot = max(slot, self.recent[-self.per_window] + 1.0)
+        return slot
+
+    def started(self, slot: float, at: float) -> None:
+        """A send started at `at` in the slot planned for `slot`."""
+        self.recent.append(at)
+        while self.recent and self.recent[0] <= at - 1.0:
+            self.recent.popleft()
+        self.next_slot = slot + self.interval
+
+
+class SendBudget(BaseRateLimiter[int]):
+    """The process's send budget (see the module's docstring).
 
     `monotonic` gives the current time in seconds (default: the running event loop's clock) and
     `sleep` waits that many seconds (default: `asyncio.sleep`); both are for tests.
@@ -36,17 +97,26 @@ class SteadyRateLimiter(BaseRateLimiter[int]):
         per_second: float = 29.0,
         max_retries: int = 3,
         *,
+        chat_per_second: float = CHAT_PER_SECOND,
+        chat_burst: int = CHAT_BURST,
+        paid_per_second: float = PAID_PER_SECOND,
+        shared: Slots | None = None,
         monotonic: Callable[[], float] | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
-        self.interval = 1.0 / per_second
-        # Never more than this many starts in any one-second window, however timers wake.
-        self.per_window = max(1, int(per_second))
+        self.per_second = per_second
         self.max_retries = max_retries
-        self._lock = asyncio.Lock()
-        self._next_slot = 0.0
+        self.chat_per_second = chat_per_second
+        self.chat_burst = chat_burst
+        self.shared = shared
+        self._pace = _Pace(per_second)
+        self._paid = _Pace(paid_per_second)
+        self._paid_lock = asyncio.Lock()
         self._resume_at = 0.0
-        self._recent: deque[float] = deque()
+        self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._order = itertools.count()
+        self._granter: asyncio.Task[None] | None = None
+        self._chats: dict[Hashable, tuple[float, float]] = {}
         self._monotonic = monotonic
         self._sleep = sleep
 
@@ -54,7 +124,10 @@ class SteadyRateLimiter(BaseRateLimiter[int]):
         """Nothing to set up."""
 
     async def shutdown(self) -> None:
-        """Nothing to tear down."""
+        """Stop handing out slots."""
+        if self._granter is not None:
+            self._granter.cancel()
+            self._granter = None
 
     def _now(self) -> float:
         """The time sends are planned on: the given clock, else the running loop's."""
@@ -62,24 +135,68 @@ class SteadyRateLimiter(BaseRateLimiter[int]):
             return self._monotonic()
         return asyncio.get_running_loop().time()
 
-    async def _wait_for_slot(self) -> None:
-        # Slots are planned on an even grid (a timer that wakes late doesn't slow the ones
-        # after it), and a sliding one-second window over the real start times guarantees that
-        # a late wake-up can't bunch sends past the limit. Waiting inside the lock keeps order.
-        async with self._lock:
+    def _chat_delay(self, chat_id: Hashable) -> float:
+        """Take the chat's next turn; seconds until it comes (a bucket of `chat_burst`)."""
+        now = self._now()
+        tokens, at = self._chats.get(chat_id, (float(self.chat_burst), now))
+        tokens = min(float(self.chat_burst), tokens + (now - at) * self.chat_per_second) - 1.0
+        self._chats[chat_id] = (tokens, now)
+        if len(self._chats) > _CHATS_KEPT:
+            full = self.chat_burst - 1.0
+            self._chats = {
+                chat: (left, when)
+                for chat, (left, when) in self._chats.items()
+                if left + (now - when) * self.chat_per_second < full
+            }
+        return max(0.0, -tokens / self.chat_per_second)
+
+    async def _wait_for_slot(self, chat_id: Hashable, urgency: int) -> None:
+        delay = self._chat_delay(chat_id)
+        if delay > 0:
+            await self._sleep(delay)
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._waiting, (urgency, next(self._order), waiter))
+        if self._granter is None or self._granter.done():
+            self._granter = asyncio.create_task(self._grant())
+        await waiter
+
+    async def _grant(self) -> None:
+        """While anyone waits: wait for the next slot, then give it to the most urgent."""
+        while self._waiting:
+            slot = await self._next_slot()
+            while self._waiting:
+                _, _, waiter = heapq.heappop(self._waiting)
+                if not waiter.done():  # a cancelled send gave its place up
+                    waiter.set_result(None)
+                    break
+            self._pace.started(slot, self._now())
+
+    async def _next_slot(self) -> float:
+        """Sleep until this process may start a send; the slot it was planned for."""
+        if self.shared is not None:
+            try:
+                wait = await self.shared.reserve(self._pace.interval)
+            except Exception as exc:  # the database is unavailable: keep to our own spacing
+                logger.warning("shared send budget unavailable (%s)", type(exc).__name__)
+            else:
+                if wait > 0:
+                    await self._sleep(wait)
+        now = self._now()
+        slot = self._pace.plan(now, self._resume_at)
+        if slot > now:
+            await self._sleep(slot - now)
+        return slot
+
+    async def _wait_for_paid_slot(self, chat_id: Hashable) -> None:
+        delay = self._chat_delay(chat_id)
+        if delay > 0:
+            await self._sleep(delay)
+        async with self._paid_lock:
             now = self._now()
-            slot = max(self._next_slot, self._resume_at, now)
-            while self._recent and self._recent[0] <= slot - 1.0:
-                self._recent.popleft()
-            if len(self._recent) >= self.per_window:
-                slot = max(slot, self._recent[-self.per_window] + 1.0)
+            slot = self._paid.plan(now, self._resume_at)
             if slot > now:
                 await self._sleep(slot - now)
-            started = max(self._now(), slot)
-            self._recent.append(started)
-            while self._recent and self._recent[0] <= started - 1.0:
-                self._recent.popleft()
-            self._next_slot = slot + self.interval
+            self._paid.started(slot, self._now())
 
     async def process_request(
         self,
@@ -91,19 +208,31 @@ class SteadyRateLimiter(BaseRateLimiter[int]):
         rate_limit_args: int | None,
     ) -> JSON:
         """Wait for a send slot when the call targets a chat; retry after RetryAfter."""
-        retries = rate_limit_args if rate_limit_args is not None else self.max_retries
-        limited = data.get("chat_id") is not None
-        for attempt in range(retries + 1):
-            if limited:
-                await self._wait_for_slot()
+        chat_id = data.get("chat_id")
+        urgency = Urgency.REPLY if rate_limit_args is None else rate_limit_args
+        paid = bool(data.get("allow_paid_broadcast"))
+        for attempt in range(self.max_retries + 1):
+            if chat_id is not None:
+                if paid:
+                    await self._wait_for_paid_slot(chat_id)
+                else:
+                    await self._wait_for_slot(chat_id, urgency)
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:
-                if attempt == retries:
+                if attempt == self.max_retries:
                     raise
                 wait = exc.retry_after
                 seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
                 logger.info("Telegram asked to wait %.1f s before %s", seconds, endpoint)
                 self._resume_at = max(self._resume_at, self._now() + seconds + 0.1)
+                if self.shared is not None:
+                    try:
+                        await self.shared.pause(seconds + 0.1)
+                    except Exception as pause_error:
+                        logger.warning(
+                            "could not pause the shared send budget (%s)",
+                            type(pause_error).__name__,
+                        )
                 await self._sleep(seconds + 0.1)
         raise AssertionError("unreachable")

@@ -3,9 +3,19 @@ it tells apart. Implemented over Telegram by `handlers.sending.TelegramDelivery`
 
 from __future__ import annotations
 
+from enum import IntEnum
 from typing import Protocol
 
 from core.replies import Reply
+
+
+class Urgency(IntEnum):
+    """How soon a message must leave: the send budget serves the lowest value first."""
+
+    # Someone just wrote and is waiting for the answer.
+    REPLY = 1
+    # Planned (check-ins): may wait behind replies.
+    CHECKIN = 2
 
 
 class ChatUnreachableError(Exception):

@@ -20,6 +20,7 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from core.clock import Clock
+from core.delivery import Urgency
 from core.replies import Reply, reply_from_json, reply_to_json
 from core.status import OutboxKind, OutboxStatus
 from handlers.sending import chat_is_gone, send_reply
@@ -50,13 +51,24 @@ class OutboxSender:
     """Delivers outbox rows through the bot (and its rate limiter)."""
 
     def __init__(
-        self, bot: Bot, sessionmaker: async_sessionmaker[AsyncSession], clock: Clock
+        self,
+        bot: Bot,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        clock: Clock,
+        *,
+        paid_broadcast: bool = False,
     ) -> None:
         self.bot = bot
         self.sessionmaker = sessionmaker
         self.clock = clock
+        # Check-ins go as paid broadcasts (outside the free send budget): ALLOW_PAID_BROADCAST.
+        self.paid_broadcast = paid_broadcast
         self._recovered = False
         self._started = clock.now()
+        # Messages this process is sending right now (waiting for their slot in the send
+        # budget, or on the wire): a flush that claims one again after its lease ran out,
+        # say behind a long queue of check-ins, must not send it a second time.
+        self._in_flight: set[int] = set()
 
     async def deliver(self, messages: Sequence[store.Outgoing]) -> None:
         """Send the messages a unit of work just committed and claimed (`store.enqueue`), in
@@ -90,6 +102,7 @@ class OutboxSender:
                 batch = await store.claim_heads(
                     session, now=self.clock.now(), lease=LEASE, limit=FLUSH_BATCH
                 )
+            batch = [message for message in batch if message.id not in self._in_flight]
             if not batch:
                 return sent
             results = await asyncio.gather(*(self._send(message) for message in batch))
@@ -97,8 +110,25 @@ class OutboxSender:
 
     async def _send(self, message: store.Outgoing) -> bool:
         """Send one message and settle its row; True when Telegram accepted it."""
+        if message.id in self._in_flight:
+            return False  # already on its way from another call
+        self._in_flight.add(message.id)
         try:
-            await send_reply(self.bot, message.chat_id, reply_from_json(message.payload))
+            return await self._send_once(message)
+        finally:
+            self._in_flight.discard(message.id)
+
+    async def _send_once(self, message: store.Outgoing) -> bool:
+        try:
+            checkin = message.kind == OutboxKind.CHECKIN
+            await send_reply(
+                self.bot,
+                message.chat_id,
+                reply_from_json(message.payload),
+                # Someone waiting for an answer goes ahead of every planned check-in.
+                urgency=Urgency.CHECKIN if checkin else Urgency.REPLY,
+                paid_broadcast=checkin and self.paid_broadcast,
+            )
         except RetryAfter as exc:
             wait = exc.retry_after
             seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile
 from telegram.error import (
@@ -30,8 +31,9 @@ from telegram.error import (
     RetryAfter,
     TelegramError,
 )
+from telegram.ext import ExtBot
 
-from core.delivery import ChatUnreachableError, DeliveryError, SlowDownError
+from core.delivery import ChatUnreachableError, DeliveryError, SlowDownError, Urgency
 from core.replies import Reply, safe_text, split_text
 
 logger = logging.getLogger(__name__)
@@ -74,19 +76,34 @@ def without_request_text(exc: TelegramError) -> TelegramError:
         return NetworkError(type(exc).__name__)
 
 
-async def send_reply(bot: Bot, chat_id: int, reply: Reply) -> None:
+async def send_reply(
+    bot: Bot,
+    chat_id: int,
+    reply: Reply,
+    *,
+    urgency: Urgency = Urgency.REPLY,
+    paid_broadcast: bool = False,
+) -> None:
     """One reply as Bot API calls: its text (split at Telegram's limit), then its files.
 
-    Raises Telegram's errors, stripped of anything that could quote the request.
+    `urgency` tells the send budget how soon it must leave; `paid_broadcast` sends it as a paid
+    broadcast (outside the free budget). Raises Telegram's errors, stripped of anything that
+    could quote the request.
     """
+    # Only an ExtBot with a rate limiter reads `rate_limit_args`; any other bot refuses them.
+    limited = isinstance(bot, ExtBot) and bot.rate_limiter is not None
+    budget: dict[str, Any] = {"rate_limit_args": int(urgency)} if limited else {}
+    paid: dict[str, Any] = {"allow_paid_broadcast": True} if paid_broadcast else {}
     try:
         pieces = split_text(safe_text(reply.text))
         for index, piece in enumerate(pieces):
             markup = keyboard_of(reply) if index == len(pieces) - 1 else None
-            await bot.send_message(chat_id=chat_id, text=piece, reply_markup=markup)
+            await bot.send_message(
+                chat_id=chat_id, text=piece, reply_markup=markup, **paid, **budget
+            )
         for file in reply.files:
             document = InputFile(file.data, safe_text(file.name))
-            await bot.send_document(chat_id=chat_id, document=document)
+            await bot.send_document(chat_id=chat_id, document=document, **paid, **budget)
     except TelegramError as exc:
         raise without_request_text(exc) from None
 

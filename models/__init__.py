@@ -2,7 +2,7 @@
 
 from models.base import Base
 from models.journeys import Answer, Checkin, Journey, Opportunity, Walk
-from models.outbox import OutboxMessage, QuarantinedUpdate
+from models.outbox import OutboxMessage, QuarantinedUpdate, SendSlot
 from models.users import ProcessedUpdate, User
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "OutboxMessage",
     "ProcessedUpdate",
     "QuarantinedUpdate",
+    "SendSlot",
     "User",
     "Walk",
 ]

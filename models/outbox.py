@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index, String
+from sqlalchemy import Double, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.status import OutboxStatus
@@ -58,3 +58,13 @@ class QuarantinedUpdate(Base):
     update_type: Mapped[str] = mapped_column(String(40))
     error: Mapped[str] = mapped_column(String(80))
     received_at: Mapped[datetime]
+
+
+class SendSlot(Base):
+    """A send budget shared by every replica: when its next free slot starts (seconds since
+    the epoch on the database's clock). See `models.send_slots`."""
+
+    __tablename__ = "send_slots"
+
+    name: Mapped[str] = mapped_column(String(20), primary_key=True)
+    next_at: Mapped[float] = mapped_column(Double)

@@ -28,6 +28,8 @@ class Outgoing:
     payload: str
     attempts: int
     created_at: datetime
+    # OutboxKind: a reply goes ahead of check-ins in the send budget.
+    kind: str
 
 
 async def enqueue(
@@ -73,7 +75,14 @@ async def enqueue(
     if waiting:
         return []
     return [
-        Outgoing(id=message_id, chat_id=chat_id, payload=payload, attempts=0, created_at=now)
+        Outgoing(
+            id=message_id,
+            chat_id=chat_id,
+            payload=payload,
+            attempts=0,
+            created_at=now,
+            kind=kind,
+        )
         for message_id, payload in zip(ids.all(), payloads, strict=True)
     ]
 
@@ -95,6 +104,7 @@ async def load(session: AsyncSession, ids: Sequence[int]) -> list[Outgoing]:
             OutboxMessage.payload,
             OutboxMessage.attempts,
             OutboxMessage.created_at,
+            OutboxMessage.kind,
         )
         .where(OutboxMessage.id.in_(ids))
         .order_by(OutboxMessage.id)

@@ -3,20 +3,27 @@ never lost, and a chat's messages leave in order."""
 
 from __future__ import annotations
 
+import asyncio
 from collections import deque
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram.error import Forbidden, NetworkError, RetryAfter
+from telegram.ext import ExtBot
 
+from bot.ratelimit import SendBudget
+from core.delivery import Urgency
 from core.replies import Reply, reply_to_json
-from handlers.outbox import GIVE_UP_AFTER, OutboxDelivery, OutboxSender
+from handlers.outbox import GIVE_UP_AFTER, LEASE, OutboxDelivery, OutboxSender
 from models import Checkin, OutboxMessage, User
 from models import outbox_store as store
 from models.db import create_sessionmaker
 from tests.support.checkins import add_checkin, add_user, rows
 from tests.support.clock import NOW, FixedClock
+from tests.support.fake_bot_api import DEFAULT_TOKEN
+from tests.support.recording_request import RecordingRequest
 
 CHAT = 4242
 
@@ -160,3 +167,65 @@ async def test_a_check_in_goes_through_the_outbox(engine: AsyncEngine) -> None:
     assert bot.sent == ["Time for your walk"]
     (message,) = await rows(engine, OutboxMessage)
     assert (message.kind, message.status) == ("checkin", "sent")
+
+
+class SeenBudget(SendBudget):
+    """The real send budget, remembering what each send told it."""
+
+    def __init__(self) -> None:
+        super().__init__(1000)
+        self.seen: list[tuple[object, object, object]] = []
+
+    async def process_request(
+        self, callback: Any, args: Any, kwargs: Any, endpoint: str, data: Any, rate_limit_args: Any
+    ) -> Any:
+        self.seen.append((endpoint, rate_limit_args, data.get("allow_paid_broadcast")))
+        return await super().process_request(
+            callback, args, kwargs, endpoint, data, rate_limit_args
+        )
+
+
+@pytest.mark.parametrize("paid", [False, True])
+async def test_replies_go_to_the_budget_as_urgent_and_check_ins_as_planned(
+    engine: AsyncEngine, paid: bool
+) -> None:
+    clock, budget = FixedClock(NOW), SeenBudget()
+    bot = ExtBot(DEFAULT_TOKEN, request=RecordingRequest(), rate_limiter=budget)
+    await bot.initialize()
+    outbox = OutboxSender(bot, create_sessionmaker(engine), clock, paid_broadcast=paid)
+    await outbox.deliver(await enqueue(engine, clock, "an answer"))
+    await OutboxDelivery(create_sessionmaker(engine), outbox, clock).deliver(
+        CHAT, Reply("time for a walk")
+    )
+    await bot.shutdown()
+
+    assert budget.seen[1:] == [  # after initialize()'s getMe
+        ("sendMessage", Urgency.REPLY, None),
+        # Only check-ins may go as paid broadcasts, and only when that is switched on.
+        ("sendMessage", Urgency.CHECKIN, True if paid else None),
+    ]
+    assert await statuses(engine) == ["sent", "sent"]
+
+
+async def test_a_message_waiting_for_its_slot_past_its_lease_is_not_sent_twice(
+    engine: AsyncEngine,
+) -> None:
+    clock, release = FixedClock(NOW), asyncio.Event()
+    sent: list[str] = []
+
+    class SlowBot(ScriptedBot):
+        async def send_message(self, *, chat_id: int, text: str, reply_markup: Any = None) -> None:
+            await release.wait()  # waiting in the send budget, behind a long queue
+            sent.append(text)
+
+    outbox = sender(engine, SlowBot(), clock)
+    delivering = asyncio.create_task(outbox.deliver(await enqueue(engine, clock, "one")))
+    await asyncio.sleep(0.05)
+    clock.current = NOW + LEASE + timedelta(seconds=1)  # the claim has run out meanwhile
+
+    assert await outbox.flush() == 0  # claimed again, but it is already on its way
+    release.set()
+    await delivering
+
+    assert sent == ["one"]
+    assert await statuses(engine) == ["sent"]

@@ -1,4 +1,5 @@
-"""The steady rate limiter: evenly spaced sends, and a pause after RetryAfter.
+"""The send budget: evenly spaced sends, replies first, a pace per chat, shared slots, and a
+pause after RetryAfter.
 
 The limiter runs on `FakeTime`: no test waits in real time, and every send time is exact.
 """
@@ -15,7 +16,8 @@ from typing import Any
 import pytest
 from telegram.error import RetryAfter
 
-from bot.ratelimit import SteadyRateLimiter
+from bot.ratelimit import SendBudget
+from core.delivery import Urgency
 
 # Loop turns a sleeper leaves before the clock moves on: enough for a task that was just woken
 # to reach its next sleep, even through a lock hand-off.
@@ -60,12 +62,12 @@ class FakeTime:
         self._wake_ups += 1
 
 
-def limiter_on(clock: FakeTime, per_second: float, max_retries: int = 3) -> SteadyRateLimiter:
+def limiter_on(clock: FakeTime, per_second: float, max_retries: int = 3) -> SendBudget:
     """A limiter that plans and waits on the fake clock."""
-    return SteadyRateLimiter(per_second, max_retries, monotonic=clock.monotonic, sleep=clock.sleep)
+    return SendBudget(per_second, max_retries, monotonic=clock.monotonic, sleep=clock.sleep)
 
 
-async def send_to_chats(limiter: SteadyRateLimiter, clock: FakeTime, chats: int) -> list[float]:
+async def send_to_chats(limiter: SendBudget, clock: FakeTime, chats: int) -> list[float]:
     """Send one message to each of `chats` chats at once; the fake times the sends started."""
     moments: list[float] = []
 
@@ -175,20 +177,137 @@ async def test_retry_after_is_raised_once_the_retries_are_used_up() -> None:
     assert len(attempts) == 3  # the first try and two retries
 
 
-async def test_the_retry_count_passed_with_a_call_overrides_the_default() -> None:
+async def test_a_reply_waits_at_most_one_slot_behind_ten_thousand_check_ins() -> None:
     clock = FakeTime()
-    limiter = limiter_on(clock, per_second=100, max_retries=3)
-    attempts = 0
+    limiter = limiter_on(clock, per_second=29)
+    started: list[tuple[str, float]] = []
 
-    async def refused() -> Any:
-        nonlocal attempts
-        attempts += 1
-        raise RetryAfter(timedelta(seconds=1))
+    async def send(what: str) -> bool:
+        started.append((what, clock.now))
+        return True
 
-    with pytest.raises(RetryAfter):
-        await limiter.process_request(refused, (), {}, "sendMessage", {"chat_id": 1}, 0)
+    def request(what: str, chat: int, urgency: Urgency) -> Any:
+        return limiter.process_request(
+            send, (what,), {}, "sendMessage", {"chat_id": chat}, int(urgency)
+        )
 
-    assert attempts == 1
+    checkins = [
+        asyncio.ensure_future(request("check-in", chat, Urgency.CHECKIN)) for chat in range(10_000)
+    ]
+    await clock.sleep(2.0)  # the queue is long and draining
+    asked = clock.now
+    await request("reply", 99_999, Urgency.REPLY)
+    for task in checkins:
+        task.cancel()
+    await asyncio.gather(*checkins, return_exceptions=True)
+
+    (reply_at,) = [at for what, at in started if what == "reply"]
+    assert reply_at - asked <= 1 / 29 + 1e-9
+    assert 50 <= sum(what == "check-in" for what, _ in started) <= 2 * 29 + 2
+
+
+async def test_one_chat_gets_a_short_burst_then_one_message_a_second() -> None:
+    clock = FakeTime()
+    limiter = limiter_on(clock, per_second=1000)
+    moments: list[float] = []
+
+    async def send() -> bool:
+        moments.append(clock.now)
+        return True
+
+    for _ in range(6):
+        await limiter.process_request(send, (), {}, "sendMessage", {"chat_id": 7}, None)
+
+    # Three at once (CHAT_BURST), then one a second.
+    assert moments[:3] == pytest.approx([0.0, 0.001, 0.002], abs=1e-6)
+    assert [b - a for a, b in itertools.pairwise(moments[2:])] == pytest.approx(
+        [1.0, 1.0, 1.0], abs=0.01
+    )
+
+
+async def test_paid_broadcasts_do_not_take_slots_of_the_free_budget() -> None:
+    clock = FakeTime()
+    limiter = limiter_on(clock, per_second=1)
+    moments: list[float] = []
+
+    async def send() -> bool:
+        moments.append(clock.now)
+        return True
+
+    await asyncio.gather(
+        *(
+            limiter.process_request(
+                send, (), {}, "sendMessage", {"chat_id": chat, "allow_paid_broadcast": True}, None
+            )
+            for chat in range(10)
+        )
+    )
+
+    assert max(moments) < 0.05  # 1000 a second, not 1
+
+
+class CountingSlots:
+    """Shared slots as another process would see them: every reservation is one interval
+    after the last, on a shared timeline."""
+
+    def __init__(self, clock: FakeTime) -> None:
+        self.clock = clock
+        self.next_at = 0.0
+        self.reserved = 0
+        self.paused_for: list[float] = []
+
+    async def reserve(self, interval: float) -> float:
+        self.reserved += 1
+        slot = max(self.next_at, self.clock.now)
+        self.next_at = slot + interval
+        return slot - self.clock.now
+
+    async def pause(self, seconds: float) -> None:
+        self.paused_for.append(seconds)
+        self.next_at = max(self.next_at, self.clock.now + seconds)
+
+
+async def test_replicas_sharing_slots_stay_within_one_budget_together() -> None:
+    clock = FakeTime()
+    slots = CountingSlots(clock)
+    replicas = [
+        SendBudget(10, shared=slots, monotonic=clock.monotonic, sleep=clock.sleep) for _ in range(3)
+    ]
+    moments: list[float] = []
+
+    async def send() -> bool:
+        moments.append(clock.now)
+        return True
+
+    await asyncio.gather(
+        *(
+            replica.process_request(send, (), {}, "sendMessage", {"chat_id": chat}, None)
+            for chat in range(40)
+            for replica in replicas
+        )
+    )
+
+    assert len(moments) == 120
+    assert slots.reserved == 120
+    assert most_in_one_second(moments) <= 10 + 1
+    assert moments[-1] >= 11.0  # 120 sends at 10 a second, not 30
+
+
+async def test_retry_after_pauses_the_shared_slots_too() -> None:
+    clock = FakeTime()
+    slots = CountingSlots(clock)
+    limiter = SendBudget(100, shared=slots, monotonic=clock.monotonic, sleep=clock.sleep)
+    refused = False
+
+    async def send() -> bool:
+        nonlocal refused
+        if not refused:
+            refused = True
+            raise RetryAfter(timedelta(seconds=2))
+        return True
+
+    assert await limiter.process_request(send, (), {}, "sendMessage", {"chat_id": 1}, None)
+    assert slots.paused_for == pytest.approx([2.1])
 
 
 @pytest.mark.parametrize(
