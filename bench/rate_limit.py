@@ -3,7 +3,7 @@
 Starts the tests' `FakeBotApi(max_messages_per_second=30)` on 127.0.0.1 (a sliding one-second
 window; one message over it is answered 429 with retry_after), creates a SQLite database with
 `--checkins` users each with one due check-in (no quiet hours), builds the real application
-(`bot.app.build_application`: real HTTP request, `SteadyRateLimiter` at the default
+(`bot.app.build_application`: real HTTP request, `SendBudget` at the default
 `max_messages_per_second`), initialises it and runs the application's dispatcher
 (`drain(...)`) until no check-in is left pending, bounded by `--max-seconds`.
 

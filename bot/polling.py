@@ -406,12 +406,23 @@ class Poller:
             self.offset = update_id + 1
 
     async def _wait_for_progress(self, pace: float) -> None:
-        """Until an update finishes (or `pace` seconds pass), then advance the offset."""
-        if not self._progress.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._progress.wait(), timeout=pace)
-        self._progress.clear()
-        self._advance()
+        """Until the offset moves (the oldest running update finished) or `pace` seconds
+        pass. A fetch before that would only bring back the updates still running (and cost
+        a round trip and their JSON), so other finishing updates don't trigger one."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + pace
+        offset = self.offset
+        while self.window and self.offset == offset:
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                break
+            if not self._progress.is_set():
+                try:
+                    await asyncio.wait_for(self._progress.wait(), timeout=remaining)
+                except TimeoutError:
+                    break
+            self._progress.clear()
+            self._advance()
 
     async def _finish(self) -> None:
         """Let running updates finish (for a while), then acknowledge the handled prefix."""

@@ -28,7 +28,7 @@ from collections.abc import Awaitable, Callable, Coroutine, Hashable
 from datetime import timedelta
 from typing import Any, Protocol
 
-from telegram.error import RetryAfter
+from telegram.error import RetryAfter, TimedOut
 from telegram.ext import BaseRateLimiter
 
 from core.delivery import Urgency
@@ -58,8 +58,13 @@ class Slots(Protocol):
         ...
 
 
+# The sliding window is a little longer than a second: a send's request reaches Telegram some
+# milliseconds after it starts, and that jitter must not bunch one more into a second there.
+WINDOW_SECONDS = 1.02
+
+
 class _Pace:
-    """Evenly spaced starts, and never more than `per_window` in a sliding second."""
+    """Evenly spaced starts, and never more than `per_window` in a sliding WINDOW_SECONDS."""
 
     def __init__(self, per_second: float) -> None:
         self.interval = 1.0 / per_second
@@ -71,16 +76,16 @@ class _Pace:
         """When the next start may be (slots are planned on an even grid, so a timer that
         wakes late doesn't slow the ones after it; the window keeps a late one from bunching)."""
         slot = max(self.next_slot, resume_at, now)
-        while self.recent and self.recent[0] <= slot - 1.0:
+        while self.recent and self.recent[0] <= slot - WINDOW_SECONDS:
             self.recent.popleft()
         if len(self.recent) >= self.per_window:
-            slot = max(slot, self.recent[-self.per_window] + 1.0)
+            slot = max(slot, self.recent[-self.per_window] + WINDOW_SECONDS)
         return slot
 
     def started(self, slot: float, at: float) -> None:
         """A send started at `at` in the slot planned for `slot`."""
         self.recent.append(at)
-        while self.recent and self.recent[0] <= at - 1.0:
+        while self.recent and self.recent[0] <= at - WINDOW_SECONDS:
             self.recent.popleft()
         self.next_slot = slot + self.interval
 
@@ -119,15 +124,27 @@ class SendBudget(BaseRateLimiter[int]):
         self._chats: dict[Hashable, tuple[float, float]] = {}
         self._monotonic = monotonic
         self._sleep = sleep
+        self._closed = False
 
     async def initialize(self) -> None:
         """Nothing to set up."""
 
     async def shutdown(self) -> None:
         """Stop handing out slots."""
+        self.close()
         if self._granter is not None:
             self._granter.cancel()
             self._granter = None
+
+    def close(self) -> None:
+        """The process is stopping: every send still waiting for a slot (and any later one)
+        fails at once with `TimedOut`, so no job waits minutes behind a queue of check-ins.
+        The outbox keeps those messages; they are sent after the restart."""
+        self._closed = True
+        while self._waiting:
+            _, _, waiter = heapq.heappop(self._waiting)
+            if not waiter.done():
+                waiter.set_exception(TimedOut("the bot is stopping"))
 
     def _now(self) -> float:
         """The time sends are planned on: the given clock, else the running loop's."""
@@ -151,6 +168,8 @@ class SendBudget(BaseRateLimiter[int]):
         return max(0.0, -tokens / self.chat_per_second)
 
     async def _wait_for_slot(self, chat_id: Hashable, urgency: int) -> None:
+        if self._closed:
+            raise TimedOut("the bot is stopping")
         delay = self._chat_delay(chat_id)
         if delay > 0:
             await self._sleep(delay)

@@ -18,6 +18,7 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 from bot.app import app_data, build_application, publish_commands
 from bot.health import HEALTH_PATH, HealthCheck, health_app, serving
 from bot.polling import initialize_with_retry, poll
+from bot.ratelimit import SendBudget
 from bot.settings import Settings
 from bot.webhook import serve_webhook, webhook_endpoint
 from core.errors import StartupError
@@ -160,6 +161,12 @@ async def run_bot(settings: Settings, stop: asyncio.Event | None = None) -> None
                             concurrency=settings.concurrent_updates,
                         )
             finally:
+                # Sends still waiting for the budget (check-ins) stay in the outbox for the
+                # next start instead of holding the shutdown back.
+                limiter = application.bot.rate_limiter
+                if isinstance(limiter, SendBudget):
+                    limiter.close()
+                await app_data(application).outbox.close()
                 await application.stop()  # also stops the scheduler
         finally:
             await application.shutdown()

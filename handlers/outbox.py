@@ -38,6 +38,8 @@ MAX_BACKOFF = timedelta(minutes=10)
 FLUSH_BATCH = 50
 # How long recording a send's outcome is retried while the database is unavailable.
 SETTLE_RETRY_SECONDS = 60.0
+# How long shutting down waits for a flush that is sending queued messages (seconds).
+FLUSH_ON_CLOSE_SECONDS = 5.0
 # How often the fixed job looks for messages that are due (seconds).
 OUTBOX_FLUSH_EVERY = 1.0
 
@@ -69,6 +71,11 @@ class OutboxSender:
         # budget, or on the wire): a flush that claims one again after its lease ran out,
         # say behind a long queue of check-ins, must not send it a second time.
         self._in_flight: set[int] = set()
+        # Chats whose newest messages queued behind one on its way: sent as soon as it is.
+        self._queued: set[int] = set()
+        self._chats_sending: dict[int, int] = {}
+        self._flushing: asyncio.Task[None] | None = None
+        self._flush_again = False
 
     async def deliver(self, messages: Sequence[store.Outgoing]) -> None:
         """Send the messages a unit of work just committed and claimed (`store.enqueue`), in
@@ -76,6 +83,40 @@ class OutboxSender:
         for index, message in enumerate(messages):
             if not await self._send(message):
                 await self._release([m.id for m in messages[index + 1 :]])
+                return
+
+    def queued(self, chat_id: int) -> None:
+        """Messages for `chat_id` were committed behind older ones that are still waiting:
+        send them as soon as the chat's message on its way is through (or now, when none is),
+        not a flush tick later."""
+        if self._chats_sending.get(chat_id):
+            self._queued.add(chat_id)
+        else:
+            self._flush_soon()
+
+    def _flush_soon(self) -> None:
+        """Run `flush` now (once more, if one is running)."""
+        if self._flushing is not None and not self._flushing.done():
+            self._flush_again = True
+            return
+        self._flushing = asyncio.ensure_future(self._flush_until_quiet())
+
+    async def close(self) -> None:
+        """Let a flush started by `queued` finish (before the bot shuts down)."""
+        self._flush_again = False
+        if self._flushing is not None and not self._flushing.done():
+            await asyncio.wait({self._flushing}, timeout=FLUSH_ON_CLOSE_SECONDS)
+            self._flushing.cancel()
+
+    async def _flush_until_quiet(self) -> None:
+        while True:
+            self._flush_again = False
+            try:
+                await self.flush()
+            except Exception as exc:  # the fixed flush job tries again in a second
+                logger.warning("outbox: could not send queued messages (%s)", type(exc).__name__)
+                return
+            if not self._flush_again:
                 return
 
     async def _release(self, message_ids: list[int]) -> None:
@@ -113,10 +154,18 @@ class OutboxSender:
         if message.id in self._in_flight:
             return False  # already on its way from another call
         self._in_flight.add(message.id)
+        chat = message.chat_id
+        self._chats_sending[chat] = self._chats_sending.get(chat, 0) + 1
         try:
             return await self._send_once(message)
         finally:
             self._in_flight.discard(message.id)
+            self._chats_sending[chat] -= 1
+            if not self._chats_sending[chat]:
+                del self._chats_sending[chat]
+                if chat in self._queued:
+                    self._queued.discard(chat)
+                    self._flush_soon()
 
     async def _send_once(self, message: store.Outgoing) -> bool:
         try:
@@ -236,4 +285,7 @@ class OutboxDelivery:
                 now=self.clock.now(),
                 lease=LEASE,
             )
-        await self.sender.deliver(messages)
+        if messages:
+            await self.sender.deliver(messages)
+        else:
+            self.sender.queued(chat_id)

@@ -118,6 +118,11 @@ async def respond(
         raise
     if update.callback_query is not None:
         await update.callback_query.answer()
+    if not outgoing:
+        # Nothing claimed: there were no replies, or they queued behind older messages of
+        # the chat still on their way (then they follow as soon as those are through).
+        context.bot_data.outbox.queued(chat.id)
+        return
     try:
         await context.bot_data.outbox.deliver(outgoing)
     except Exception as exc:

@@ -24,6 +24,9 @@ from models.crypto import PRIVATE_FILE_MODE, Cipher, attach, make_private_folder
 logger = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# How long a unit of work waits for the one SQLite connection before that counts as a
+# (transient) timeout.
+SQLITE_POOL_TIMEOUT_SECONDS = 30.0
 
 _ASYNC_DRIVERS = {
     "sqlite": "sqlite+aiosqlite",
@@ -146,11 +149,18 @@ def create_engine(
         path = sqlite_file_of(database_url)
         if path is not None:
             prepare_sqlite_file(path)
+        # One connection: SQLite has one writer at a time anyway, and units of work waiting
+        # for the connection in the pool's queue take turns at once, in order, where several
+        # connections would poll SQLite's busy handler (sleeping up to 100 ms between tries)
+        # and time out under load. No transaction waits for the network while it holds it.
         engine = create_async_engine(
             url,
             echo=echo,
             hide_parameters=True,
             connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+            pool_size=1,
+            max_overflow=0,
+            pool_timeout=SQLITE_POOL_TIMEOUT_SECONDS,
         )
         _configure_sqlite(engine)
     else:

@@ -381,7 +381,9 @@ def test_storage_busy_right_after_a_reply_was_accepted_is_no_reason_to_apologise
         assert bot.stop() == 0
 
     print(f"update handled (acknowledged) after {handled_after:.1f} s")
-    assert "outbox: storage unavailable (OperationalError); retrying" in bot.log()
+    # Marking the reply sent waited for the lock (for SQLite's busy timeout and the turn of
+    # the one connection): the update was done with only after the writer let go.
+    assert handled_after >= HELD, handled_after
     texts = sent_texts(api)
     assert not any(APOLOGY in text for text in texts), texts
     assert sum(NEXT_QUESTIONS[0] in text for text in texts) == 1, texts

@@ -229,3 +229,32 @@ async def test_a_message_waiting_for_its_slot_past_its_lease_is_not_sent_twice(
 
     assert sent == ["one"]
     assert await statuses(engine) == ["sent"]
+
+
+async def test_a_message_queued_behind_one_on_its_way_follows_it_at_once(
+    engine: AsyncEngine,
+) -> None:
+    clock, release = FixedClock(NOW), asyncio.Event()
+    sent: list[str] = []
+
+    class SlowBot(ScriptedBot):
+        async def send_message(self, *, chat_id: int, text: str, reply_markup: Any = None) -> None:
+            if not sent:
+                await release.wait()
+            sent.append(text)
+
+    outbox = sender(engine, SlowBot(), clock)
+    delivering = asyncio.create_task(outbox.deliver(await enqueue(engine, clock, "one")))
+    await asyncio.sleep(0.05)
+    # A check-in falls due meanwhile: committed behind "one", not claimed.
+    await OutboxDelivery(create_sessionmaker(engine), outbox, clock).deliver(CHAT, Reply("two"))
+    assert sent == []
+    release.set()
+    await delivering
+    for _ in range(100):  # no flush tick is run here: the sender goes on by itself
+        if len(sent) == 2:
+            break
+        await asyncio.sleep(0.02)
+
+    assert sent == ["one", "two"]
+    assert await statuses(engine) == ["sent", "sent"]

@@ -36,6 +36,7 @@ class BotHarness:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
+        await self.application.bot_data.outbox.close()
         await self.application.shutdown()
 
     @property

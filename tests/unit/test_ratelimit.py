@@ -14,7 +14,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from telegram.error import RetryAfter
+from telegram.error import RetryAfter, TimedOut
 
 from bot.ratelimit import SendBudget
 from core.delivery import Urgency
@@ -337,3 +337,28 @@ async def test_timers_that_wake_late_do_not_slow_the_rate() -> None:
 
     rate = (len(moments) - 1) / (moments[-1] - moments[0])
     assert rate >= 0.95 * 40
+
+
+async def test_closing_fails_every_waiting_send_at_once_and_refuses_later_ones() -> None:
+    clock = FakeTime()
+    limiter = limiter_on(clock, per_second=1)
+    sent: list[int] = []
+
+    async def send(chat: int) -> bool:
+        sent.append(chat)
+        return True
+
+    waiting = [
+        asyncio.ensure_future(
+            limiter.process_request(send, (chat,), {}, "sendMessage", {"chat_id": chat}, None)
+        )
+        for chat in range(5)
+    ]
+    await clock.sleep(0.5)  # the first has gone, the others wait for their slots
+    limiter.close()
+    outcomes = await asyncio.gather(*waiting, return_exceptions=True)
+
+    assert sent == [0]
+    assert all(isinstance(outcome, TimedOut) for outcome in outcomes[1:])
+    with pytest.raises(TimedOut):
+        await limiter.process_request(send, (9,), {}, "sendMessage", {"chat_id": 9}, None)
