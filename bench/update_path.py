@@ -167,12 +167,14 @@ JOURNEY_FLOOD_MAX = 10_000
 
 def production_env(key: str, **extra: str) -> dict[str, str]:
     """Environment of `bounceback run`: production defaults except what a scenario sets (the
-    tests' BotProcess would otherwise log at DEBUG, poll for 1 s and switch off flood control)."""
+    tests' BotProcess would otherwise log at DEBUG, poll for 1 s, switch off flood control and
+    lift the per-chat pace)."""
     return {
         "ENCRYPTION_KEY": key,
         "LOG_LEVEL": str(DEFAULTS["log_level"]),
         "POLLING_TIMEOUT": str(DEFAULTS["polling_timeout"]),
         "FLOOD_MAX_MESSAGES": str(DEFAULTS["flood_max_messages"]),
+        "CHAT_MESSAGES_PER_SECOND": str(DEFAULTS["chat_messages_per_second"]),
         **extra,
     }
 

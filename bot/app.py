@@ -109,7 +109,11 @@ def build_application(
             if isinstance(engine, AsyncEngine) and engine.dialect.name == "postgresql"
             else None
         )
-        limiter = SendBudget(settings.max_messages_per_second, shared=shared)
+        limiter = SendBudget(
+            settings.max_messages_per_second,
+            chat_per_second=settings.chat_messages_per_second,
+            shared=shared,
+        )
         builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
     application: BotApplication = builder.build()  # type: ignore[assignment]
     clock = clock or clock_at_speed(settings.clock_speed)

@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     max_messages_per_second: float = Field(default=29.0, gt=0, le=1000)
     # How many updates are handled at once (different users' side by side, each user's in order).
     concurrent_updates: int = Field(default=32, ge=1, le=1024)
+    # Telegram's guidance for one chat: about one message a second (a short burst is fine).
+    chat_messages_per_second: float = Field(default=1.0, gt=0, le=1000)
     # Send check-ins as paid broadcasts (Telegram Stars; beyond the free ~30 messages a second).
     allow_paid_broadcast: bool = False
     # Quiet hours new users get, "HH:MM-HH:MM" in their local time, or "off".

@@ -273,5 +273,6 @@ def test_fifty_kills_and_failing_sends_lose_no_update_and_no_reply(tmp_path: Pat
     # Duplicates are counted, not forbidden (Telegram has no idempotency key); but only a kill
     # in the moment between Telegram's accept and the row's 'sent' may cause one.
     assert duplicates == resent, report
-    assert resent + replayed <= KILLS, report
+    # Users are handled side by side: a kill may catch one message on its way to each chat.
+    assert resent + replayed <= KILLS * len(USERS), report
     assert len(pushed) >= len(USERS) * 10, f"too little traffic to mean anything\n{report}"

@@ -44,6 +44,10 @@ class BotProcess:
             "HEALTH_PORT": str(free_port()),
             "ENCRYPTION_KEY": TEST_KEY,
             "FLOOD_MAX_MESSAGES": "10000",
+            # The test users answer the instant a reply arrives; Telegram's pace of about one
+            # message a second per chat (tests/unit/test_ratelimit.py, bench/) would only make
+            # these tests wait.
+            "CHAT_MESSAGES_PER_SECOND": "1000",
             **env,
         }
         self.process: subprocess.Popen[bytes] | None = None
