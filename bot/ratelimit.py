@@ -194,12 +194,20 @@ class SendBudget(BaseRateLimiter[int]):
         """Sleep until this process may start a send; the slot it was planned for."""
         if self.shared is not None:
             try:
-                wait = await self.shared.reserve(self._pace.interval)
+                # Slightly wider apart than the rate: the replicas' sends reach Telegram with
+                # some jitter, and the window can't be checked across processes.
+                wait = await self.shared.reserve(self._pace.interval * WINDOW_SECONDS)
             except Exception as exc:  # the database is unavailable: keep to our own spacing
                 logger.warning("shared send budget unavailable (%s)", type(exc).__name__)
             else:
+                # The shared slot is the pace: waiting for our own as well would start this
+                # send later than its slot, next to another replica's.
                 if wait > 0:
                     await self._sleep(wait)
+                now = self._now()
+                if self._resume_at > now:
+                    await self._sleep(self._resume_at - now)
+                return self._now()
         now = self._now()
         slot = self._pace.plan(now, self._resume_at)
         if slot > now:
