@@ -396,6 +396,10 @@ class Poller:
                 self.window[update.update_id] = state
             self._progress.set()
 
+    def _unfinished(self) -> int:
+        """Fetched updates still running or waiting for their turn."""
+        return sum(1 for state in self.window.values() if state is _State.RUNNING)
+
     def _advance(self) -> None:
         """Move the offset past the handled prefix of the window."""
         while self.window:
@@ -406,13 +410,14 @@ class Poller:
             self.offset = update_id + 1
 
     async def _wait_for_progress(self, pace: float) -> None:
-        """Until the offset moves (the oldest running update finished) or `pace` seconds
-        pass. A fetch before that would only bring back the updates still running (and cost
-        a round trip and their JSON), so other finishing updates don't trigger one."""
+        """Until the offset moves (the oldest running update finished) while there are free
+        places for new updates, or `pace` seconds pass. A fetch before that would only bring
+        back updates that are still running or waiting for a place (and cost a round trip and
+        their JSON), so other finishing updates don't trigger one."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + pace
         offset = self.offset
-        while self.window and self.offset == offset:
+        while self.window and (self.offset == offset or self._unfinished() >= self.lanes.limit):
             remaining = deadline - loop.time()
             if remaining <= 0:
                 break
