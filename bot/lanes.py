@@ -16,6 +16,9 @@ from telegram import Update
 
 # How many updates are handled at once when CONCURRENT_UPDATES is not set.
 DEFAULT_CONCURRENCY = 32
+# How long stopping waits for updates in flight (polling and webhook); the rest are not
+# acknowledged, so Telegram delivers them again after the restart.
+SHUTDOWN_GRACE_SECONDS = 25.0
 
 
 def lane_of(update: Update) -> Hashable:
@@ -63,8 +66,3 @@ class Lanes:
         """`key`'s lane, then a place: the whole turn of one update."""
         async with self.lane(key), self.place():
             yield
-
-    @property
-    def busy_lanes(self) -> int:
-        """How many lanes have an update running or waiting."""
-        return len(self._locks)

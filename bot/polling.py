@@ -31,7 +31,7 @@ from telegram import Update
 from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
 from telegram.ext import ExtBot
 
-from bot.lanes import DEFAULT_CONCURRENCY, Lanes, lane_of
+from bot.lanes import DEFAULT_CONCURRENCY, SHUTDOWN_GRACE_SECONDS, Lanes, lane_of
 from core.errors import StartupError
 from handlers.context import BotApplication
 from models import repository as repo
@@ -224,9 +224,6 @@ async def set_aside(application: BotApplication, unreadable: Unreadable) -> None
 # (up to PACE_MAX_SECONDS) while fetches bring nothing new, say during a storage outage.
 PACE_SECONDS = 0.1
 PACE_MAX_SECONDS = 1.0
-# How long stopping waits for updates being handled; the rest are not acknowledged and come
-# again after a restart.
-SHUTDOWN_GRACE_SECONDS = 25.0
 
 
 class _State(enum.Enum):

@@ -26,7 +26,7 @@ from telegram import Update
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 
 from bot.health import HEALTH_PATH, HealthCheck, health_routes, serving
-from bot.lanes import DEFAULT_CONCURRENCY, Lanes, lane_of
+from bot.lanes import DEFAULT_CONCURRENCY, SHUTDOWN_GRACE_SECONDS, Lanes, lane_of
 from bot.polling import (
     Backoff,
     Unreadable,
@@ -43,9 +43,6 @@ logger = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 DEFAULT_PATH = "/telegram"
-# How long SIGTERM waits for updates in flight before the process gives up on them (they are
-# not acknowledged, so Telegram delivers them again).
-SHUTDOWN_GRACE_SECONDS = 25.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,9 +56,10 @@ def combine(replies: Sequence[Reply], limit: int = MAX_COACH_CHARS) -> list[Repl
     """
     joined: list[Reply] = []
     for reply in reversed(replies):
-        if joined and not reply.buttons and not reply.files and not reply.alone:
+        plain = not reply.buttons and not reply.files and not reply.alone
+        if plain and joined and not joined[-1].alone:
             text = f"{reply.text}\n\n{joined[-1].text}"
-            if len(text) <= limit and not joined[-1].alone:
+            if len(text) <= limit:
                 joined[-1] = Reply(text, joined[-1].buttons, joined[-1].files)
                 continue
         joined.append(reply)

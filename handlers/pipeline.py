@@ -105,7 +105,7 @@ async def respond(
         )
 
     try:
-        outgoing = await retry_while_unavailable(
+        outgoing, queued = await retry_while_unavailable(
             lambda: _unit_of_work(update, user, chat.id, services, action, replay),
             window=services.settings.transient_retry_seconds,
             first_delay=RETRY_FIRST_DELAY,
@@ -118,9 +118,9 @@ async def respond(
         raise
     if update.callback_query is not None:
         await update.callback_query.answer()
-    if not outgoing:
-        # Nothing claimed: there were no replies, or they queued behind older messages of
-        # the chat still on their way (then they follow as soon as those are through).
+    if queued:
+        # The replies queued behind older messages of the chat still on their way: they
+        # follow as soon as those are through.
         context.bot_data.outbox.queued(chat.id)
         return
     try:
@@ -147,9 +147,10 @@ async def _unit_of_work(
     services: Services,
     action: Action,
     replay: Action | None,
-) -> list[outbox_store.Outgoing]:
+) -> tuple[list[outbox_store.Outgoing], bool]:
     """Record the update, lock the user, run the step logic and store its replies, in one
-    transaction; the outbox rows it claimed, to send right after it committed."""
+    transaction. Returns the outbox rows it claimed, to send right after it committed, and
+    whether replies were stored but queued behind older messages of the chat instead."""
     now = services.clock.now()
     message = update.effective_message
     location = message.location if message is not None else None
@@ -196,7 +197,7 @@ async def _unit_of_work(
             lease=LEASE,
             update_id=update.update_id,
         )
-    return outgoing
+    return outgoing, bool(replies) and not outgoing
 
 
 def turn_handler(action: Action, *, replay: Action | None = None) -> HandlerCallback:

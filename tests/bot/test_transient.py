@@ -15,14 +15,14 @@ from models.outbox_store import Outgoing
 from tests.support.checkins import stored_answers
 from tests.support.harness import Conversation
 
-UnitOfWork = Callable[..., Coroutine[Any, Any, list[Outgoing]]]
+UnitOfWork = Callable[..., Coroutine[Any, Any, tuple[list[Outgoing], bool]]]
 
 
 def failing_first(times: int, real: UnitOfWork) -> tuple[UnitOfWork, list[int]]:
     """A unit of work whose first `times` runs fail as a locked SQLite database does."""
     calls: list[int] = []
 
-    async def flaky(*args: Any, **kwargs: Any) -> list[Outgoing]:
+    async def flaky(*args: Any, **kwargs: Any) -> tuple[list[Outgoing], bool]:
         calls.append(1)
         if len(calls) <= times:
             raise OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked"))
@@ -73,7 +73,7 @@ async def test_a_bug_is_not_retried(chat: Conversation, monkeypatch: pytest.Monk
     await chat.say("/start")
     calls: list[int] = []
 
-    async def broken(*args: Any, **kwargs: Any) -> list[Outgoing]:
+    async def broken(*args: Any, **kwargs: Any) -> tuple[list[Outgoing], bool]:
         calls.append(1)
         raise ValueError("a bug")
 
