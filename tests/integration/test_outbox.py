@@ -45,6 +45,20 @@ class ScriptedBot:
         self.sent.append(f"document {document.filename}")
 
 
+class HeldBot(ScriptedBot):
+    """Accepts every message, but holds the first on its way (as if waiting in the send budget
+    behind a long queue) until `release` is set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.release = asyncio.Event()
+
+    async def send_message(self, *, chat_id: int, text: str, reply_markup: Any = None) -> None:
+        if not self.sent:
+            await self.release.wait()
+        self.sent.append(text)
+
+
 async def enqueue(engine: AsyncEngine, clock: FixedClock, *texts: str) -> list[store.Outgoing]:
     async with create_sessionmaker(engine).begin() as session:
         return await store.enqueue(
@@ -210,15 +224,10 @@ async def test_replies_go_to_the_budget_as_urgent_and_check_ins_as_planned(
 async def test_a_message_waiting_for_its_slot_past_its_lease_is_not_sent_twice(
     engine: AsyncEngine,
 ) -> None:
-    clock, release = FixedClock(NOW), asyncio.Event()
-    sent: list[str] = []
+    clock, bot = FixedClock(NOW), HeldBot()
+    sent, release = bot.sent, bot.release
 
-    class SlowBot(ScriptedBot):
-        async def send_message(self, *, chat_id: int, text: str, reply_markup: Any = None) -> None:
-            await release.wait()  # waiting in the send budget, behind a long queue
-            sent.append(text)
-
-    outbox = sender(engine, SlowBot(), clock)
+    outbox = sender(engine, bot, clock)
     delivering = asyncio.create_task(outbox.deliver(await enqueue(engine, clock, "one")))
     await asyncio.sleep(0.05)
     clock.current = NOW + LEASE + timedelta(seconds=1)  # the claim has run out meanwhile
@@ -234,16 +243,10 @@ async def test_a_message_waiting_for_its_slot_past_its_lease_is_not_sent_twice(
 async def test_a_message_queued_behind_one_on_its_way_follows_it_at_once(
     engine: AsyncEngine,
 ) -> None:
-    clock, release = FixedClock(NOW), asyncio.Event()
-    sent: list[str] = []
+    clock, bot = FixedClock(NOW), HeldBot()
+    sent, release = bot.sent, bot.release
 
-    class SlowBot(ScriptedBot):
-        async def send_message(self, *, chat_id: int, text: str, reply_markup: Any = None) -> None:
-            if not sent:
-                await release.wait()
-            sent.append(text)
-
-    outbox = sender(engine, SlowBot(), clock)
+    outbox = sender(engine, bot, clock)
     delivering = asyncio.create_task(outbox.deliver(await enqueue(engine, clock, "one")))
     await asyncio.sleep(0.05)
     # A check-in falls due meanwhile: committed behind "one", not claimed.
