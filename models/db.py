@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import (
 
 from core.errors import StartupError
 from models.crypto import PRIVATE_FILE_MODE, Cipher, attach, make_private_folder
+from models.sqlite_inline import inline_connector
 
 logger = logging.getLogger(__name__)
 
@@ -111,8 +112,11 @@ def _create_private_file(path: Path) -> bool:
     return True
 
 
-def _configure_sqlite(engine: AsyncEngine) -> None:
+def _configure_sqlite(engine: AsyncEngine, *, inline: bool) -> None:
     """WAL, foreign keys, a busy timeout, and BEGIN IMMEDIATE for every transaction.
+
+    An `inline` connection (models/sqlite_inline.py) waits for locks itself, without blocking
+    the event loop, so SQLite's own busy handler stays off there.
 
     pysqlite's own transaction handling begins lazily with a deferred BEGIN, so two writers can
     both read and then fail with "database is locked" on upgrade. Taking the write lock at BEGIN
@@ -127,7 +131,8 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        if not inline:
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")
@@ -153,16 +158,28 @@ def create_engine(
         # for the connection in the pool's queue take turns at once, in order, where several
         # connections would poll SQLite's busy handler (sleeping up to 100 ms between tries)
         # and time out under load. No transaction waits for the network while it holds it.
+        # A database file runs inline on the event loop's thread (see models/sqlite_inline.py);
+        # an in-memory one, or one opened with URL options, through aiosqlite's thread.
+        inline = path is not None and not url.query
+        extra: dict[str, Any] = (
+            {
+                "async_creator": inline_connector(
+                    str(path), busy_timeout=SQLITE_BUSY_TIMEOUT_MS / 1000
+                )
+            }
+            if inline
+            else {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}}
+        )
         engine = create_async_engine(
             url,
             echo=echo,
             hide_parameters=True,
-            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+            **extra,
             pool_size=1,
             max_overflow=0,
             pool_timeout=SQLITE_POOL_TIMEOUT_SECONDS,
         )
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, inline=inline)
     else:
         engine = create_async_engine(
             url,

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import cast
 
-from sqlalchemy import exists, func, insert, or_, select, update
+from sqlalchemy import Table, bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -32,6 +33,22 @@ class Outgoing:
     kind: str
 
 
+_OUTBOX = cast(Table, OutboxMessage.__table__)
+# Built once: these run on every update.
+_CHAT_WAITING = select(
+    exists().where(
+        _OUTBOX.c.chat_id == bindparam("chat_id"), _OUTBOX.c.status == OutboxStatus.PENDING
+    )
+)
+_INSERT_ONE = insert(_OUTBOX).returning(_OUTBOX.c.id)
+_INSERT_MANY = insert(OutboxMessage).returning(OutboxMessage.id, sort_by_parameter_order=True)
+_MARK_SENT = (
+    update(_OUTBOX)
+    .where(_OUTBOX.c.id == bindparam("message_id"))
+    .values(status=OutboxStatus.SENT, sent_at=bindparam("sent_at"), claimed_until=None)
+)
+
+
 async def enqueue(
     session: AsyncSession,
     *,
@@ -47,13 +64,7 @@ async def enqueue(
     otherwise they queue behind the older ones and [] is returned."""
     if not payloads:
         return []
-    waiting = await session.scalar(
-        select(
-            exists().where(
-                OutboxMessage.chat_id == chat_id, OutboxMessage.status == OutboxStatus.PENDING
-            )
-        )
-    )
+    waiting = await session.scalar(_CHAT_WAITING, {"chat_id": chat_id})
     claimed_until = None if waiting else now + lease
     rows = [
         {
@@ -69,9 +80,10 @@ async def enqueue(
         }
         for payload in payloads
     ]
-    ids = await session.scalars(
-        insert(OutboxMessage).returning(OutboxMessage.id, sort_by_parameter_order=True), rows
-    )
+    if len(rows) == 1:
+        ids = [(await session.execute(_INSERT_ONE, rows[0])).scalar_one()]
+    else:
+        ids = list(await session.scalars(_INSERT_MANY, rows))
     if waiting:
         return []
     return [
@@ -83,7 +95,7 @@ async def enqueue(
             created_at=now,
             kind=kind,
         )
-        for message_id, payload in zip(ids.all(), payloads, strict=True)
+        for message_id, payload in zip(ids, payloads, strict=True)
     ]
 
 
@@ -147,12 +159,7 @@ async def claim_heads(
 
 async def mark_sent(session: AsyncSession, *, message_id: int, now: datetime) -> None:
     """Telegram accepted it."""
-    await session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.id == message_id)
-        .values(status=OutboxStatus.SENT, sent_at=now, claimed_until=None)
-        .execution_options(synchronize_session=False)
-    )
+    await session.execute(_MARK_SENT, {"message_id": message_id, "sent_at": now})
 
 
 async def retry_later(

@@ -3,12 +3,12 @@ the unit of work (`async with sessionmaker.begin() as session:`)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -32,14 +32,42 @@ def _insert_for(session: AsyncSession, table: Any) -> Any:
     return sqlite.insert(table)
 
 
+# The statements run on every update, built once per dialect and run with parameters:
+# building a statement costs more CPU than SQLAlchemy's compiled cache then saves.
+_PREPARED: dict[tuple[str, Hashable], Any] = {}
+
+
+def _prepared(session: AsyncSession, key: Hashable, build: Callable[[Any], Any]) -> Any:
+    """The statement `build(insert)` for this session's dialect, built on first use (`insert`
+    is the dialect's INSERT construct, for ON CONFLICT)."""
+    dialect = session.get_bind().dialect.name
+    statement = _PREPARED.get((dialect, key))
+    if statement is None:
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        statement = _PREPARED[(dialect, key)] = build(insert)
+    return statement
+
+
 async def _upsert(
     session: AsyncSession, model: Any, values: dict[str, Any], *, keys: tuple[str, ...]
 ) -> None:
     """Insert a row, or overwrite the other columns of the row with the same `keys`."""
-    insert = _insert_for(session, model)
-    replaced = {name: insert.excluded[name] for name in values if name not in keys}
-    await session.execute(
-        insert.values(**values).on_conflict_do_update(index_elements=list(keys), set_=replaced)
+
+    def build(insert: Any) -> Any:
+        statement = insert(model.__table__)
+        replaced = {name: statement.excluded[name] for name in values if name not in keys}
+        return statement.on_conflict_do_update(index_elements=list(keys), set_=replaced)
+
+    statement = _prepared(session, ("upsert", model, tuple(values), keys), build)
+    await session.execute(statement, values)
+
+
+def _build_claim(insert: Any) -> Any:
+    table = ProcessedUpdate.__table__
+    return (
+        insert(table)
+        .on_conflict_do_nothing(index_elements=[table.c.update_id])
+        .returning(table.c.update_id)
     )
 
 
@@ -49,13 +77,9 @@ async def claim_update(session: AsyncSession, *, update_id: int, now: datetime) 
     Returns False when an earlier, committed unit of work already handled it (Telegram
     delivers an update again when the bot died before acknowledging it).
     """
-    stmt = (
-        _insert_for(session, ProcessedUpdate)
-        .values(update_id=update_id, processed_at=now)
-        .on_conflict_do_nothing(index_elements=[ProcessedUpdate.update_id])
-        .returning(ProcessedUpdate.update_id)
-    )
-    return (await session.execute(stmt)).scalar_one_or_none() is not None
+    statement = _prepared(session, "claim_update", _build_claim)
+    result = await session.execute(statement, {"update_id": update_id, "processed_at": now})
+    return result.scalar_one_or_none() is not None
 
 
 async def prune_processed_updates(session: AsyncSession, *, before: datetime) -> int:
@@ -64,6 +88,19 @@ async def prune_processed_updates(session: AsyncSession, *, before: datetime) ->
         delete(ProcessedUpdate).where(ProcessedUpdate.processed_at < before)
     )
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _build_touch(insert: Any) -> Any:
+    table = User.__table__
+    statement = insert(table)
+    return statement.on_conflict_do_update(
+        index_elements=[table.c.telegram_id],
+        set_={
+            "last_seen_at": statement.excluded.last_seen_at,
+            "language_code": func.coalesce(statement.excluded.language_code, table.c.language_code),
+            "blocked_at": None,
+        },
+    ).returning(*table.c)
 
 
 async def touch_user(
@@ -77,30 +114,24 @@ async def touch_user(
     """Register the user on first contact, else refresh last-seen; one statement either way.
 
     A user who writes again is no longer blocked. New users get `quiet_hours` (None: off).
+    The User is not attached to the session: a change to it is written with its own UPDATE.
     """
-    insert = _insert_for(session, User)
     quiet_start, quiet_end = quiet_hours or (None, None)
-    stmt = (
-        insert.values(
-            telegram_id=telegram_id,
-            language_code=language_code,
-            created_at=now,
-            last_seen_at=now,
-            quiet_start=quiet_start,
-            quiet_end=quiet_end,
-        )
-        .on_conflict_do_update(
-            index_elements=[User.telegram_id],
-            set_={
+    statement = _prepared(session, "touch_user", _build_touch)
+    row = (
+        await session.execute(
+            statement,
+            {
+                "telegram_id": telegram_id,
+                "language_code": language_code,
+                "created_at": now,
                 "last_seen_at": now,
-                "language_code": func.coalesce(insert.excluded.language_code, User.language_code),
-                "blocked_at": None,
+                "quiet_start": quiet_start,
+                "quiet_end": quiet_end,
             },
         )
-        .returning(User)
-    )
-    user: User = (await session.scalars(stmt, execution_options={"populate_existing": True})).one()
-    return user
+    ).one()
+    return User(**row._asdict())
 
 
 async def get_user(session: AsyncSession, telegram_id: int) -> User | None:
@@ -116,10 +147,17 @@ async def count_users(session: AsyncSession) -> int:
 # --- Journeys ------------------------------------------------------------------------------
 
 
+_LATEST_JOURNEY = (
+    select(Journey)
+    .where(Journey.user_id == bindparam("user_id"))
+    .order_by(Journey.id.desc())
+    .limit(1)
+)
+
+
 async def latest_journey(session: AsyncSession, user_id: int) -> Journey | None:
     """The user's newest journey, if any."""
-    stmt = select(Journey).where(Journey.user_id == user_id).order_by(Journey.id.desc()).limit(1)
-    return (await session.scalars(stmt)).first()
+    return (await session.scalars(_LATEST_JOURNEY, {"user_id": user_id})).first()
 
 
 async def create_journey(
@@ -144,11 +182,14 @@ async def create_journey(
     return journey
 
 
+_JOURNEY_ANSWERS = select(Answer.key, Answer.value).where(
+    Answer.journey_id == bindparam("journey_id")
+)
+
+
 async def journey_answers(session: AsyncSession, journey_id: int) -> dict[str, str]:
     """Every stored answer of a journey, by prompt key."""
-    rows = await session.execute(
-        select(Answer.key, Answer.value).where(Answer.journey_id == journey_id)
-    )
+    rows = await session.execute(_JOURNEY_ANSWERS, {"journey_id": journey_id})
     return {key: value for key, value in rows}
 
 
@@ -208,14 +249,16 @@ async def set_flow(session: AsyncSession, *, user_id: int, flow: str | None) -> 
 # --- Opportunities -----------------------------------------------------------------------
 
 
+_OPEN_OPPORTUNITIES = (
+    select(Opportunity)
+    .where(Opportunity.user_id == bindparam("user_id"), Opportunity.closed_at.is_(None))
+    .order_by(Opportunity.id)
+)
+
+
 async def open_opportunities(session: AsyncSession, user_id: int) -> list[Opportunity]:
     """Employers the user is still talking to, oldest first."""
-    stmt = (
-        select(Opportunity)
-        .where(Opportunity.user_id == user_id, Opportunity.closed_at.is_(None))
-        .order_by(Opportunity.id)
-    )
-    return list((await session.scalars(stmt)).all())
+    return list((await session.scalars(_OPEN_OPPORTUNITIES, {"user_id": user_id})).all())
 
 
 async def add_opportunity(
@@ -307,14 +350,16 @@ async def cancel_checkins(
     )
 
 
+_PENDING_CHECKINS = (
+    select(Checkin)
+    .where(Checkin.user_id == bindparam("user_id"), Checkin.status == CheckinStatus.PENDING)
+    .order_by(Checkin.due_at)
+)
+
+
 async def pending_checkins(session: AsyncSession, user_id: int) -> list[Checkin]:
     """The user's upcoming check-ins, soonest first."""
-    stmt = (
-        select(Checkin)
-        .where(Checkin.user_id == user_id, Checkin.status == CheckinStatus.PENDING)
-        .order_by(Checkin.due_at)
-    )
-    return list((await session.scalars(stmt)).all())
+    return list((await session.scalars(_PENDING_CHECKINS, {"user_id": user_id})).all())
 
 
 # --- Walks -----------------------------------------------------------------------------------
