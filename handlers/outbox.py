@@ -13,7 +13,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
+from functools import partial
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
@@ -76,6 +77,11 @@ class OutboxSender:
         self._chats_sending: dict[int, int] = {}
         self._flushing: asyncio.Task[None] | None = None
         self._flush_again = False
+        # Sends Telegram accepted, waiting to be marked sent: all those that arrive while one
+        # batch is being written go in the next one (one transaction, not one each).
+        self._sent: list[tuple[int, datetime]] = []
+        self._sent_marked: asyncio.Future[None] | None = None
+        self._marking: asyncio.Task[None] | None = None
 
     async def deliver(self, messages: Sequence[store.Outgoing]) -> None:
         """Send the messages a unit of work just committed and claimed (`store.enqueue`), in
@@ -107,6 +113,8 @@ class OutboxSender:
         if self._flushing is not None and not self._flushing.done():
             await asyncio.wait({self._flushing}, timeout=FLUSH_ON_CLOSE_SECONDS)
             self._flushing.cancel()
+        if self._marking is not None and not self._marking.done():
+            await asyncio.wait({self._marking}, timeout=SETTLE_RETRY_SECONDS)
 
     async def _flush_until_quiet(self) -> None:
         while True:
@@ -202,9 +210,34 @@ class OutboxSender:
             logger.exception("outbox message %s could not be sent", message.id)
             await self._fail(message, type(exc).__name__)
             return False
-        now = self.clock.now()
-        await self._settle(lambda session: store.mark_sent(session, message_id=message.id, now=now))
+        await self._mark_sent(message.id)
         return True
+
+    async def _mark_sent(self, message_id: int) -> None:
+        """Record that Telegram accepted the message; returns once that is committed."""
+        self._sent.append((message_id, self.clock.now()))
+        if self._sent_marked is None:
+            self._sent_marked = asyncio.get_running_loop().create_future()
+            # Raised to the callers; read here too, so none left unread is logged as lost.
+            self._sent_marked.add_done_callback(lambda done: done.cancelled() or done.exception())
+        marked = self._sent_marked
+        if self._marking is None or self._marking.done():
+            self._marking = asyncio.ensure_future(self._write_marks())
+        await asyncio.shield(marked)
+
+    async def _write_marks(self) -> None:
+        """Mark everything accepted so far as sent, batch after batch, until none is left."""
+        await asyncio.sleep(0)  # sends accepted in the same turn of the loop join this batch
+        while self._sent:
+            sent, marked = self._sent, self._sent_marked
+            self._sent, self._sent_marked = [], None
+            assert marked is not None
+            try:
+                await self._settle(partial(store.mark_all_sent, sent=sent))
+            except Exception as exc:
+                marked.set_exception(exc)
+            else:
+                marked.set_result(None)
 
     async def _later(self, message: store.Outgoing, delay: timedelta, error: str) -> None:
         now = self.clock.now()

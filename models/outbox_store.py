@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import cast
 
-from sqlalchemy import Table, bindparam, exists, func, insert, or_, select, update
+from sqlalchemy import Table, bindparam, case, exists, func, insert, null, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -40,8 +40,38 @@ _CHAT_WAITING = select(
         _OUTBOX.c.chat_id == bindparam("chat_id"), _OUTBOX.c.status == OutboxStatus.PENDING
     )
 )
-_INSERT_ONE = insert(_OUTBOX).returning(_OUTBOX.c.id)
 _INSERT_MANY = insert(OutboxMessage).returning(OutboxMessage.id, sort_by_parameter_order=True)
+# One message (the common case: `core.replies.combine` makes one per answer) in one statement:
+# it is claimed (claimed_until set) only when nothing older of the chat is waiting.
+_ONE_COLUMNS = (
+    "chat_id",
+    "kind",
+    "update_id",
+    "payload",
+    "status",
+    "attempts",
+    "next_attempt_at",
+    "claimed_until",
+    "created_at",
+)
+_INSERT_ONE = (
+    insert(_OUTBOX)
+    .from_select(
+        list(_ONE_COLUMNS),
+        select(
+            *(
+                case(
+                    (_CHAT_WAITING.scalar_subquery(), null()),
+                    else_=bindparam("claimed_until", type_=_OUTBOX.c.claimed_until.type),
+                )
+                if name == "claimed_until"
+                else bindparam(name, type_=_OUTBOX.c[name].type)
+                for name in _ONE_COLUMNS
+            )
+        ),
+    )
+    .returning(_OUTBOX.c.id, _OUTBOX.c.claimed_until)
+)
 _MARK_SENT = (
     update(_OUTBOX)
     .where(_OUTBOX.c.id == bindparam("message_id"))
@@ -64,6 +94,26 @@ async def enqueue(
     otherwise they queue behind the older ones and [] is returned."""
     if not payloads:
         return []
+    if len(payloads) == 1:
+        message_id, claimed = (
+            await session.execute(
+                _INSERT_ONE,
+                {
+                    "chat_id": chat_id,
+                    "kind": kind,
+                    "update_id": update_id,
+                    "payload": payloads[0],
+                    "status": OutboxStatus.PENDING,
+                    "attempts": 0,
+                    "next_attempt_at": now,
+                    "claimed_until": now + lease,
+                    "created_at": now,
+                },
+            )
+        ).one()
+        if claimed is None:
+            return []
+        return [Outgoing(message_id, chat_id, payloads[0], 0, now, kind)]
     waiting = await session.scalar(_CHAT_WAITING, {"chat_id": chat_id})
     claimed_until = None if waiting else now + lease
     rows = [
@@ -80,10 +130,7 @@ async def enqueue(
         }
         for payload in payloads
     ]
-    if len(rows) == 1:
-        ids = [(await session.execute(_INSERT_ONE, rows[0])).scalar_one()]
-    else:
-        ids = list(await session.scalars(_INSERT_MANY, rows))
+    ids = list(await session.scalars(_INSERT_MANY, rows))
     if waiting:
         return []
     return [
@@ -159,7 +206,13 @@ async def claim_heads(
 
 async def mark_sent(session: AsyncSession, *, message_id: int, now: datetime) -> None:
     """Telegram accepted it."""
-    await session.execute(_MARK_SENT, {"message_id": message_id, "sent_at": now})
+    await mark_all_sent(session, [(message_id, now)])
+
+
+async def mark_all_sent(session: AsyncSession, sent: Sequence[tuple[int, datetime]]) -> None:
+    """Telegram accepted these (message id, when)."""
+    rows = [{"message_id": message_id, "sent_at": when} for message_id, when in sent]
+    await session.execute(_MARK_SENT, rows[0] if len(rows) == 1 else rows)
 
 
 async def retry_later(

@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from core.status import (
     OPEN_JOURNEY,
@@ -182,6 +183,33 @@ async def create_journey(
     return journey
 
 
+_JOURNEY_TABLE = cast(Table, Journey.__table__)
+# The columns a step changes; each run writes all of them (one statement, built once).
+JOURNEY_POSITION = (
+    "status",
+    "prompt",
+    "history",
+    "misses",
+    "said",
+    "nudges",
+    "completed_at",
+    "updated_at",
+)
+_SAVE_POSITION = (
+    update(_JOURNEY_TABLE)
+    .where(_JOURNEY_TABLE.c.id == bindparam("journey_id"))
+    .values({name: bindparam(name) for name in JOURNEY_POSITION})
+)
+
+
+async def save_position(session: AsyncSession, journey: Journey, values: dict[str, Any]) -> None:
+    """Write where the journey stands now (`JOURNEY_POSITION`, all of them) with one UPDATE,
+    and show the loaded `journey` as written, so the session doesn't write it again."""
+    await session.execute(_SAVE_POSITION, {"journey_id": journey.id, **values})
+    for name, value in values.items():
+        set_committed_value(journey, name, value)
+
+
 _JOURNEY_ANSWERS = select(Answer.key, Answer.value).where(
     Answer.journey_id == bindparam("journey_id")
 )
@@ -259,6 +287,22 @@ _OPEN_OPPORTUNITIES = (
 async def open_opportunities(session: AsyncSession, user_id: int) -> list[Opportunity]:
     """Employers the user is still talking to, oldest first."""
     return list((await session.scalars(_OPEN_OPPORTUNITIES, {"user_id": user_id})).all())
+
+
+_OPEN_OPPORTUNITY_FIELDS = (
+    select(Opportunity.id, Opportunity.company, Opportunity.role, Opportunity.stage)
+    .where(Opportunity.user_id == bindparam("user_id"), Opportunity.closed_at.is_(None))
+    .order_by(Opportunity.id)
+)
+
+
+async def open_opportunity_fields(
+    session: AsyncSession, user_id: int
+) -> list[tuple[int, str, str | None, str]]:
+    """(id, company, role, stage) of each employer the user is still talking to, oldest first:
+    `open_opportunities` without loading the rows as objects."""
+    rows = await session.execute(_OPEN_OPPORTUNITY_FIELDS, {"user_id": user_id})
+    return [(row[0], row[1], row[2], row[3]) for row in rows]
 
 
 async def add_opportunity(
@@ -350,16 +394,17 @@ async def cancel_checkins(
     )
 
 
-_PENDING_CHECKINS = (
-    select(Checkin)
+_PENDING_CHECKIN_TIMES = (
+    select(Checkin.kind, Checkin.due_at)
     .where(Checkin.user_id == bindparam("user_id"), Checkin.status == CheckinStatus.PENDING)
     .order_by(Checkin.due_at)
 )
 
 
-async def pending_checkins(session: AsyncSession, user_id: int) -> list[Checkin]:
-    """The user's upcoming check-ins, soonest first."""
-    return list((await session.scalars(_PENDING_CHECKINS, {"user_id": user_id})).all())
+async def pending_checkin_times(session: AsyncSession, user_id: int) -> list[tuple[str, datetime]]:
+    """(kind, due_at) of the user's upcoming check-ins, soonest first."""
+    rows = await session.execute(_PENDING_CHECKIN_TIMES, {"user_id": user_id})
+    return [(row[0], row[1]) for row in rows]
 
 
 # --- Walks -----------------------------------------------------------------------------------

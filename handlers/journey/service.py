@@ -61,16 +61,16 @@ JOURNAL_PAGE_SIZE = 6
 async def load_view(turn: Turn, journey: Journey) -> JourneyView:
     """Everything the engine needs about this journey."""
     session, user_id = turn.session, turn.user.telegram_id
-    opportunities = await repo.open_opportunities(session, user_id)
-    planned = await repo.pending_checkins(session, user_id)
+    opportunities = await repo.open_opportunity_fields(session, user_id)
+    planned = await repo.pending_checkin_times(session, user_id)
     return JourneyView(
         journey_id=journey.id,
         status=journey.status,
         prompt=journey.prompt,
         history=journey.history.split(),
         answers=await repo.journey_answers(session, journey.id),
-        opportunities=[OpportunityView(o.id, o.company, o.role, o.stage) for o in opportunities],
-        planned=[PlannedView(c.kind, c.due_at) for c in planned],
+        opportunities=[OpportunityView(*fields) for fields in opportunities],
+        planned=[PlannedView(*fields) for fields in planned],
         timezone=turn.user.timezone,
         first_name=turn.first_name,
         language=turn.user.language_code,
@@ -120,16 +120,23 @@ async def store(turn: Turn, journey: Journey, outcome: Outcome) -> None:
                 local_time=effect.local_time,
                 now=now,
             )
-    journey.prompt = outcome.prompt
-    journey.history = " ".join(outcome.history)
-    journey.misses = outcome.misses
-    if outcome.said is not None:
-        journey.said = " ".join(outcome.said)
-    if outcome.status == JourneyStatus.COMPLETED and journey.status != JourneyStatus.COMPLETED:
-        journey.completed_at = now
-    journey.status = outcome.status
-    journey.updated_at = now
-    journey.nudges = 0  # the user is moving again: come-back nudges start over
+    completing = (
+        outcome.status == JourneyStatus.COMPLETED and journey.status != JourneyStatus.COMPLETED
+    )
+    await repo.save_position(
+        session,
+        journey,
+        {
+            "status": outcome.status,
+            "prompt": outcome.prompt,
+            "history": " ".join(outcome.history),
+            "misses": outcome.misses,
+            "said": journey.said if outcome.said is None else " ".join(outcome.said),
+            "nudges": 0,  # the user is moving again: come-back nudges start over
+            "completed_at": now if completing else journey.completed_at,
+            "updated_at": now,
+        },
+    )
 
 
 def _ctx(turn: Turn, view: JourneyView) -> Ctx:

@@ -37,14 +37,21 @@ def skip_to(api: FakeBotApi, text: str) -> None:
 
 
 async def _sent_walk_id(database_url: str) -> int:
-    """The id of the daily walk reminder the bot has sent."""
+    """The id of the daily walk reminder the bot has sent. The dispatcher records a check-in
+    as sent after its message went out, so the message can be seen a moment before that."""
     engine = create_engine(database_url)
     try:
-        async with create_sessionmaker(engine).begin() as session:
-            walk = await session.scalars(
-                select(Checkin.id).where(Checkin.kind == "walk_daily", Checkin.status == "sent")
-            )
-            return walk.one()
+        for _ in range(100):
+            async with create_sessionmaker(engine).begin() as session:
+                walk = await session.scalars(
+                    select(Checkin.id).where(Checkin.kind == "walk_daily", Checkin.status == "sent")
+                )
+                found = walk.all()
+            if found:
+                assert len(found) == 1, found
+                return found[0]
+            await asyncio.sleep(0.05)
+        raise AssertionError("the walk reminder was never recorded as sent")
     finally:
         await engine.dispose()
 

@@ -261,3 +261,104 @@ async def test_a_message_queued_behind_one_on_its_way_follows_it_at_once(
 
     assert sent == ["one", "two"]
     assert await statuses(engine) == ["sent", "sent"]
+
+
+class GateBot(ScriptedBot):
+    """Accepts every message once `gate` opens, so many sends are accepted at once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate = asyncio.Event()
+
+    async def send_message(self, *, chat_id: int, text: str, reply_markup: Any = None) -> None:
+        await self.gate.wait()
+        self.sent.append(text)
+
+
+async def test_sends_accepted_together_are_marked_sent_in_one_transaction(
+    engine: AsyncEngine,
+) -> None:
+    clock, bot = FixedClock(NOW), GateBot()
+    sessionmaker = create_sessionmaker(engine)
+    batches: list[list[tuple[int, object]]] = []
+    mark_all_sent = store.mark_all_sent
+
+    async def counting(session: Any, sent: Any) -> None:
+        batches.append(list(sent))
+        await mark_all_sent(session, sent)
+
+    outbox = OutboxSender(bot, sessionmaker, clock)  # type: ignore[arg-type]
+    claimed = []
+    for chat in range(10):
+        async with sessionmaker.begin() as session:
+            claimed += await store.enqueue(
+                session,
+                chat_id=chat + 1,
+                kind="reply",
+                payloads=[reply_to_json(Reply(f"to {chat + 1}"))],
+                now=clock.now(),
+                lease=LEASE,
+            )
+    assert len(claimed) == 10  # nothing older waited for these chats: each is claimed
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store, "mark_all_sent", counting)
+        delivering = [asyncio.create_task(outbox.deliver([message])) for message in claimed]
+        await asyncio.sleep(0.05)
+        bot.gate.set()
+        await asyncio.gather(*delivering)  # each returns once its row is marked
+
+    assert sorted(bot.sent) == sorted(f"to {chat + 1}" for chat in range(10))
+    assert await statuses(engine) == ["sent"] * 10
+    assert sum(len(batch) for batch in batches) == 10
+    assert len(batches) <= 2  # not one transaction per message
+
+
+async def test_a_failure_to_mark_reaches_every_sender_waiting_on_that_batch(
+    engine: AsyncEngine,
+) -> None:
+    clock, bot = FixedClock(NOW), GateBot()
+    sessionmaker = create_sessionmaker(engine)
+    outbox = OutboxSender(bot, sessionmaker, clock)  # type: ignore[arg-type]
+    claimed = []
+    for chat in (1, 2):
+        async with sessionmaker.begin() as session:
+            claimed += await store.enqueue(
+                session,
+                chat_id=chat,
+                kind="reply",
+                payloads=[reply_to_json(Reply("hi"))],
+                now=clock.now(),
+                lease=LEASE,
+            )
+
+    async def broken(session: Any, sent: Any) -> None:
+        raise ValueError("a bug while marking")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store, "mark_all_sent", broken)
+        delivering = [asyncio.create_task(outbox.deliver([message])) for message in claimed]
+        bot.gate.set()
+        results = await asyncio.gather(*delivering, return_exceptions=True)
+
+    assert [type(result) for result in results] == [ValueError, ValueError]
+    # Still claimed, not marked: the next sender after the lease sends them again.
+    assert await statuses(engine) == ["pending", "pending"]
+
+
+async def test_a_single_message_is_claimed_unless_an_older_one_of_the_chat_waits(
+    engine: AsyncEngine,
+) -> None:
+    clock = FixedClock(NOW)
+    first = await enqueue(engine, clock, "one")
+    assert [m.payload for m in first] == [reply_to_json(Reply("one"))]
+    assert await enqueue(engine, clock, "two") == []  # "one" is still pending
+    async with create_sessionmaker(engine).begin() as session:
+        await store.mark_sent(session, message_id=first[0].id, now=clock.now())
+    # "two" still waits (unclaimed), so "three" queues behind it.
+    assert await enqueue(engine, clock, "three") == []
+    claims = [m.claimed_until for m in await rows(engine, OutboxMessage)]
+    assert claims == [None, None, None]  # "one" sent; "two" and "three" for the flush
+    async with create_sessionmaker(engine).begin() as session:
+        await store.mark_sent(session, message_id=first[0].id + 1, now=clock.now())
+        await store.mark_sent(session, message_id=first[0].id + 2, now=clock.now())
+    assert len(await enqueue(engine, clock, "four")) == 1  # nothing waits any more
