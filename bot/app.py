@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import BotCommand
@@ -34,7 +35,7 @@ from handlers.timezone import timezone_handlers
 from handlers.walk import walk_handlers
 from models.send_slots import SharedSlots
 from scheduler.dispatcher import Dispatcher
-from scheduler.jobs import FixedJobs
+from scheduler.jobs import FixedJobs, run_repeating
 
 logger = logging.getLogger(__name__)
 
@@ -171,12 +172,12 @@ def build_application(
             retention_days=settings.retention_days,
         ).register(application.job_queue)
         # Retries and whatever a crash left unsent; replies normally leave right after commit.
-        application.job_queue.run_repeating(
+        run_repeating(
+            application.job_queue,
             data.outbox.flush,
-            interval=OUTBOX_FLUSH_EVERY,
-            first=0,
+            interval=timedelta(seconds=OUTBOX_FLUSH_EVERY),
+            first=timedelta(0),
             name="flush_outbox",
-            job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},
         )
     return application
 

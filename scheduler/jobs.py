@@ -5,8 +5,9 @@ arguments from the composition root and opens its own unit of work."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -67,6 +68,31 @@ class FixedJobs:
             (self.prune_handled_updates, PRUNE_INTERVAL, timedelta(minutes=1)),
         )
         for job, interval, first in schedule:
-            job_queue.run_repeating(
-                job, interval=interval, first=first, name=job.__name__, job_kwargs=_ONE_AT_A_TIME
-            )
+            run_repeating(job_queue, job, interval=interval, first=first)
+
+
+def run_repeating(
+    job_queue: JobQueue[Any],
+    job: Callable[[Any], Coroutine[Any, Any, object]],
+    *,
+    interval: timedelta,
+    first: timedelta,
+    name: str | None = None,
+) -> None:
+    """Run `job` every `interval`, one run at a time, the first `first` after start-up.
+
+    A job added before the scheduler starts with `first=0` would otherwise first run one
+    whole interval later (APScheduler moves a start time that has passed on to the next
+    interval), so due check-ins would wait after every restart: a first run at start-up is
+    given as the job's own next run time instead.
+    """
+    kwargs: dict[str, Any] = dict(_ONE_AT_A_TIME)
+    if first <= timedelta(0):
+        kwargs["next_run_time"] = datetime.now(UTC)
+    job_queue.run_repeating(
+        job,
+        interval=interval,
+        first=first if first > timedelta(0) else None,
+        name=name or getattr(job, "__name__", None),
+        job_kwargs=kwargs,
+    )

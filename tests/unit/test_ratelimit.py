@@ -1,5 +1,5 @@
-"""The send budget: evenly spaced sends, replies first, a pace per chat, shared slots, and a
-pause after RetryAfter.
+"""The send budget: a short burst then evenly spaced sends, replies first, a pace per chat,
+shared slots, and a pause after RetryAfter.
 
 The limiter runs on `FakeTime`: no test waits in real time, and every send time is exact.
 """
@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from telegram.error import RetryAfter, TimedOut
 
-from bot.ratelimit import SendBudget
+from bot.ratelimit import BURST, SendBudget
 from core.delivery import Urgency
 
 # Loop turns a sleeper leaves before the clock moves on: enough for a task that was just woken
@@ -89,15 +89,36 @@ def most_in_one_second(moments: list[float]) -> int:
     return max(sum(1 for m in moments if start <= m < start + 1.0) for start in moments)
 
 
-async def test_sends_are_spaced_evenly_without_a_burst() -> None:
+async def test_a_short_burst_goes_at_once_then_sends_are_spaced_evenly() -> None:
     clock = FakeTime()
     limiter = limiter_on(clock, per_second=50)
 
-    moments = await send_to_chats(limiter, clock, chats=6)
+    moments = await send_to_chats(limiter, clock, chats=BURST + 5)
 
-    # The first goes at once, every later one 1/50 s after the one before: no burst.
-    assert moments[0] == 0.0
-    assert [b - a for a, b in itertools.pairwise(moments)] == pytest.approx([0.02] * 5)
+    # BURST at once, every later one 1/50 s after the one before.
+    assert moments[:BURST] == pytest.approx([0.0] * BURST, abs=1e-9)
+    assert [b - a for a, b in itertools.pairwise(moments[BURST - 1 :])] == pytest.approx([0.02] * 5)
+
+
+async def test_the_burst_comes_back_only_after_a_quiet_moment() -> None:
+    clock = FakeTime()
+    limiter = limiter_on(clock, per_second=50)
+    await send_to_chats(limiter, clock, chats=BURST + 5)  # credit used up
+    await clock.sleep(0.02 * 2)  # two slots' quiet: two may go at once, not BURST
+
+    start = clock.now
+    moments = await send_to_chats(limiter, clock, chats=4)
+
+    assert [m - start for m in moments] == pytest.approx([0.0, 0.0, 0.02, 0.04], abs=1e-9)
+
+
+async def test_a_burst_never_puts_more_than_the_rate_in_one_window() -> None:
+    clock = FakeTime()
+    limiter = limiter_on(clock, per_second=29)
+
+    moments = await send_to_chats(limiter, clock, chats=100)
+
+    assert most_in_one_second(moments) <= 29
 
 
 async def test_calls_without_a_chat_are_not_held_back() -> None:
@@ -220,7 +241,7 @@ async def test_one_chat_gets_a_short_burst_then_one_message_a_second() -> None:
         await limiter.process_request(send, (), {}, "sendMessage", {"chat_id": 7}, None)
 
     # Three at once (CHAT_BURST), then one a second.
-    assert moments[:3] == pytest.approx([0.0, 0.001, 0.002], abs=1e-6)
+    assert moments[:3] == pytest.approx([0.0, 0.0, 0.0], abs=1e-6)
     assert [b - a for a, b in itertools.pairwise(moments[2:])] == pytest.approx(
         [1.0, 1.0, 1.0], abs=0.01
     )
