@@ -220,9 +220,12 @@ async def set_aside(application: BotApplication, unreadable: Unreadable) -> None
 
 
 # While updates are being handled, getUpdates answers at once (they are not acknowledged yet),
-# so the next fetch waits for one of them to finish, or this long at most; the pause doubles
-# (up to PACE_MAX_SECONDS) while fetches bring nothing new, say during a storage outage.
-PACE_SECONDS = 0.1
+# so the next fetch waits for the oldest of them to finish, or until this long after the
+# previous fetch began: an update that arrives meanwhile waits no longer than that (plus the
+# round trip). The pause doubles (up to PACE_MAX_SECONDS)
+# only while a user's update waits for storage and fetches bring nothing new; a slow update
+# (say one waiting out Telegram's RetryAfter) must not keep everyone else's from being fetched.
+PACE_SECONDS = 0.05
 PACE_MAX_SECONDS = 1.0
 
 
@@ -270,21 +273,26 @@ class Poller:
         pace = PACE_SECONDS
         logger.info("polling for updates")
         try:
+            loop = asyncio.get_running_loop()
             while not self.stop.is_set():
+                fetched_at = loop.time()
                 entries = await self._fetch(backoff)
                 if entries is None:
                     continue
+                offset = self.offset
                 taken = await self._take(entries)
                 self._advance()
-                if entries and not taken and not self.window:
+                if entries and not taken and not self.window and self.offset == offset:
                     # Nothing in the batch had an id to acknowledge: the same batch would come
                     # back at once, so wait as after an error instead of spinning.
                     await sleep_unless_stopped(backoff.next_delay(), self.stop)
                     continue
                 backoff.reset()
-                pace = PACE_SECONDS if taken else min(pace * 2, PACE_MAX_SECONDS)
+                held = bool(self._held)
+                pace = min(pace * 2, PACE_MAX_SECONDS) if held and not taken else PACE_SECONDS
                 if self.window:
-                    await self._wait_for_progress(pace)
+                    # The pause counts from the start of the fetch: its round trip is part of it.
+                    await self._wait_for_progress(pace - (loop.time() - fetched_at))
         finally:
             await self._finish()
         logger.info("polling stopped")

@@ -93,6 +93,38 @@ async def test_another_user_is_answered_while_one_update_is_still_running(
     assert api.pending_updates() == []
 
 
+async def test_an_update_arriving_while_a_slow_one_runs_on_is_fetched_at_once(
+    api: FakeBotApi, engine: AsyncEngine, database_url: str, settings_for: Callable[..., Settings]
+) -> None:
+    # Say a reply waiting out Telegram's RetryAfter: the window isn't empty for seconds, and
+    # every fetch meanwhile brings nothing new. A user who writes then isn't kept waiting.
+    settings = settings_for(database_url, telegram_api_base_url=api.base_url)
+    release = asyncio.Event()
+    handled_at: dict[int, float] = {}
+    loop = asyncio.get_running_loop()
+
+    async def probe(update: Update, _context: Context) -> None:
+        handled_at[user_of(update)] = loop.time()
+        if user_of(update) == SLOW_USER:
+            await release.wait()
+
+    others = [OTHER_USER + n for n in range(3)]
+    pushed: dict[int, float] = {}
+    api.send_text(SLOW_USER, "/start")
+    async with running(settings, engine, probe):
+        await until(lambda: SLOW_USER in handled_at)
+        await asyncio.sleep(2.5)  # long enough for a doubling pause to have reached 1 s
+        for user in others:
+            pushed[user] = loop.time()
+            api.send_text(user, "/start")
+            await until(lambda user=user: user in handled_at)  # type: ignore[misc]
+            await asyncio.sleep(0.7)
+        release.set()
+
+    waits = [handled_at[user] - pushed[user] for user in others]
+    assert max(waits) < 0.35, waits
+
+
 async def test_storage_unavailable_for_one_update_holds_back_only_that_users_later_updates(
     api: FakeBotApi, engine: AsyncEngine, database_url: str, settings_for: Callable[..., Settings]
 ) -> None:
