@@ -54,8 +54,11 @@ _CHATS_KEPT = 10_000
 class Slots(Protocol):
     """Send slots shared with other processes (see `models.send_slots.SharedSlots`)."""
 
-    async def reserve(self, interval: float) -> float:
-        """Reserve the next free slot; seconds until it starts."""
+    async def reserve(
+        self, interval: float, *, burst: int = 1, per_window: int = 0, window: float = 0.0
+    ) -> float:
+        """Reserve the next free slot (`interval` apart after a burst of up to `burst`, and
+        at most `per_window` starts in any `window` seconds); seconds until it starts."""
         ...
 
     async def pause(self, seconds: float) -> None:
@@ -66,6 +69,9 @@ class Slots(Protocol):
 # The sliding window is a little longer than a second: a send's request reaches Telegram some
 # milliseconds after it starts, and that jitter must not bunch one more into a second there.
 WINDOW_SECONDS = 1.02
+# Replicas' sends reach Telegram with more jitter between them (each wakes on its own loop,
+# on a busy machine, from a slot on the database's clock): their shared window keeps 100 ms.
+SHARED_WINDOW_SECONDS = 1.1
 
 
 class _Pace:
@@ -76,7 +82,8 @@ class _Pace:
         self.interval = 1.0 / per_second
         self.per_window = max(1, int(per_second))
         # How far the grid may lag behind the clock: that many slots are free at once.
-        self.credit = max(0, burst - 1) * self.interval
+        self.burst = max(1, burst)
+        self.credit = (self.burst - 1) * self.interval
         self.next_slot = float("-inf")
         self.recent: deque[float] = deque()
 
@@ -206,9 +213,14 @@ class SendBudget(BaseRateLimiter[int]):
         """Sleep until this process may start a send; the slot it was planned for."""
         if self.shared is not None:
             try:
-                # Slightly wider apart than the rate: the replicas' sends reach Telegram with
-                # some jitter, and the window can't be checked across processes.
-                wait = await self.shared.reserve(self._pace.interval * WINDOW_SECONDS)
+                # The same pace, burst and sliding window as this process's own, for all
+                # replicas together.
+                wait = await self.shared.reserve(
+                    self._pace.interval,
+                    burst=self._pace.burst,
+                    per_window=self._pace.per_window,
+                    window=SHARED_WINDOW_SECONDS,
+                )
             except Exception as exc:  # the database is unavailable: keep to our own spacing
                 logger.warning("shared send budget unavailable (%s)", type(exc).__name__)
             else:

@@ -82,6 +82,10 @@ class OutboxSender:
         self._sent: list[tuple[int, datetime]] = []
         self._sent_marked: asyncio.Future[None] | None = None
         self._marking: asyncio.Task[None] | None = None
+        # Set by `close`: sends the budget refuses from then on wait for the next start, with
+        # one line in the log instead of one each (thousands, after a burst of check-ins).
+        self._stopping = False
+        self._left_for_next_start = 0
 
     async def deliver(self, messages: Sequence[store.Outgoing]) -> None:
         """Send the messages a unit of work just committed and claimed (`store.enqueue`), in
@@ -109,6 +113,7 @@ class OutboxSender:
 
     async def close(self) -> None:
         """Let a flush started by `queued` finish (before the bot shuts down)."""
+        self._stopping = True
         self._flush_again = False
         if self._flushing is not None and not self._flushing.done():
             await asyncio.wait({self._flushing}, timeout=FLUSH_ON_CLOSE_SECONDS)
@@ -244,9 +249,14 @@ class OutboxSender:
         if now - message.created_at > GIVE_UP_AFTER:
             await self._fail(message, f"gave up: {error}")
             return
-        logger.info(
-            "outbox message %s delayed %.0f s (%s)", message.id, delay.total_seconds(), error
-        )
+        if self._stopping and error == "TimedOut":
+            if not self._left_for_next_start:
+                logger.info("outbox: the bot is stopping; what is still to send waits for it")
+            self._left_for_next_start += 1
+        else:
+            logger.info(
+                "outbox message %s delayed %.0f s (%s)", message.id, delay.total_seconds(), error
+            )
         await self._settle(
             lambda session: store.retry_later(
                 session, message_id=message.id, at=now + delay, error=error

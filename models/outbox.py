@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Double, Index, String
+from sqlalchemy import Double, Index, String, Text
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.status import OutboxStatus
@@ -68,3 +69,8 @@ class SendSlot(Base):
 
     name: Mapped[str] = mapped_column(String(20), primary_key=True)
     next_at: Mapped[float] = mapped_column(Double)
+    # The starts of the latest sends (at most one budget's worth, oldest first): no slot
+    # starts while a whole budget has started within the sliding window before it.
+    recent: Mapped[list[float] | None] = mapped_column(
+        postgresql.ARRAY(Double).with_variant(Text(), "sqlite")
+    )

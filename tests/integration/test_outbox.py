@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
-from telegram.error import Forbidden, NetworkError, RetryAfter
+from telegram.error import Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ExtBot
 
 from bot.ratelimit import SendBudget
@@ -362,3 +362,33 @@ async def test_a_single_message_is_claimed_unless_an_older_one_of_the_chat_waits
         await store.mark_sent(session, message_id=first[0].id + 1, now=clock.now())
         await store.mark_sent(session, message_id=first[0].id + 2, now=clock.now())
     assert len(await enqueue(engine, clock, "four")) == 1  # nothing waits any more
+
+
+async def test_sends_refused_while_the_bot_stops_wait_with_one_line_in_the_log(
+    engine: AsyncEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    clock = FixedClock(NOW)
+    bot = ScriptedBot(*(TimedOut("the bot is stopping") for _ in range(5)))
+    sessionmaker = create_sessionmaker(engine)
+    outbox = OutboxSender(bot, sessionmaker, clock)  # type: ignore[arg-type]
+    claimed = []
+    for chat in range(1, 6):
+        async with sessionmaker.begin() as session:
+            claimed += await store.enqueue(
+                session,
+                chat_id=chat,
+                kind="check-in",
+                payloads=[reply_to_json(Reply("walk?"))],
+                now=clock.now(),
+                lease=LEASE,
+            )
+    assert len(claimed) == 5
+    await outbox.close()  # the budget refuses every send waiting for a slot from now on
+
+    with caplog.at_level("INFO", logger="handlers.outbox"):
+        await asyncio.gather(*(outbox.deliver([message]) for message in claimed))
+
+    assert [r.getMessage() for r in caplog.records] == [
+        "outbox: the bot is stopping; what is still to send waits for it"
+    ]
+    assert await statuses(engine) == ["pending"] * 5  # sent after the next start

@@ -48,3 +48,39 @@ async def test_three_replicas_reserving_at_once_get_slots_one_interval_apart(
     finally:
         for engine in engines:
             await engine.dispose()
+
+
+async def test_a_burst_goes_at_once_but_no_window_holds_more_than_the_budget(
+    postgres_url: str,
+) -> None:
+    engines = [create_engine(postgres_url, cipher=TEST_CIPHER) for _ in range(3)]
+    try:
+        await upgrade_to_head(engines[0])
+        replicas = [SharedSlots(engine) for engine in engines]
+        starts: list[float] = []
+        first_now: list[float] = []
+
+        async def reserve(slots: SharedSlots) -> None:
+            for _ in range(15):
+                slot, now = await slots.reserve_at(INTERVAL, burst=5, per_window=10, window=0.6)
+                first_now.append(now)
+                starts.append(max(slot, now))
+
+        await asyncio.gather(*(reserve(slots) for slots in replicas))
+
+        starts.sort()
+        assert len(starts) == 45
+        # After the quiet start, five at once (as fast as the reservations come).
+        assert starts[4] - min(first_now) < INTERVAL
+        # Never more than 10 starts in any 0.6 s, however the replicas interleave.
+        most = max(sum(1 for s in starts if begin <= s < begin + 0.6 - 1e-9) for begin in starts)
+        assert most <= 10
+        async with create_sessionmaker(engines[0])() as session:
+            row = await session.get(SendSlot, BUDGET)
+            assert row is not None
+            assert row.recent is not None
+            assert len(row.recent) == 10  # one window's worth is kept
+            assert row.recent == sorted(row.recent)
+    finally:
+        for engine in engines:
+            await engine.dispose()
