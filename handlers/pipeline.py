@@ -8,6 +8,7 @@ its id.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -116,12 +117,30 @@ async def respond(
         if is_transient(exc):
             raise StorageUnavailableError from exc
         raise
-    if update.callback_query is not None:
-        await update.callback_query.answer()
+    # The button's spinner stops while the reply is on its way (one round trip, not two).
+    answering = (
+        asyncio.ensure_future(update.callback_query.answer())
+        if update.callback_query is not None
+        else None
+    )
+    try:
+        await _send_replies(context, chat.id, update.update_id, outgoing, queued)
+    finally:
+        if answering is not None:
+            await answering
+
+
+async def _send_replies(
+    context: Context,
+    chat_id: int,
+    update_id: int,
+    outgoing: list[outbox_store.Outgoing],
+    queued: bool,
+) -> None:
     if queued:
         # The replies queued behind older messages of the chat still on their way: they
         # follow as soon as those are through.
-        context.bot_data.outbox.queued(chat.id)
+        context.bot_data.outbox.queued(chat_id)
         return
     try:
         await context.bot_data.outbox.deliver(outgoing)
@@ -135,7 +154,7 @@ async def respond(
         # repeat would be read as the answer to the next question.
         logger.warning(
             "update %s: handled, but its replies could not be settled (%s); left to the outbox",
-            update.update_id,
+            update_id,
             type(exc).__name__,
         )
 

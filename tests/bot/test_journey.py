@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -337,3 +339,36 @@ def _keyboard(chat: Conversation) -> list[tuple[str, str]]:
     from tests.support.harness import last_keyboard
 
     return last_keyboard(chat.request)
+
+
+async def test_a_tapped_answer_is_not_held_back_by_answering_the_button(
+    chat: Conversation,
+) -> None:
+    # answerCallbackQuery (which stops the button's spinner) is one round trip to Telegram;
+    # the reply to the tap goes out meanwhile, not after it.
+    request = chat.request
+    plain = request.do_request
+    events: list[str] = []
+
+    async def slow_answers(url: str, method: str, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        endpoint = url.rsplit("/", 1)[-1]
+        if endpoint == "answerCallbackQuery":
+            events.append("answer started")
+            await asyncio.sleep(0.3)
+            events.append("answer done")
+        result = await plain(url, method, *args, **kwargs)
+        if endpoint == "sendMessage":
+            events.append("reply sent")
+        return result
+
+    await chat.say("/start")
+    await chat.say("Acme")
+    await chat.say("Data analyst")
+    request.do_request = slow_answers  # type: ignore[method-assign]
+    events.clear()
+
+    (reply,) = await chat.tap("Today")
+
+    assert "How are you feeling right now" in reply
+    assert sorted(events) == ["answer done", "answer started", "reply sent"]
+    assert events.index("reply sent") < events.index("answer done")
