@@ -103,11 +103,15 @@ def build_application(
         builder = builder.get_updates_request(get_updates_request)
     if rate_limit:
         # Every send waits for its slot in the budget (replies first) and retries after
-        # RetryAfter; replicas on PostgreSQL share one budget.
+        # RetryAfter; webhook replicas on PostgreSQL share one budget. A polling bot is the
+        # only process sending (Telegram serves getUpdates to one), so its own pace is the
+        # budget: no round trip per send, and no margin for other processes' jitter.
         engine = sessionmaker.kw.get("bind")
         shared = (
             SharedSlots(engine)
-            if isinstance(engine, AsyncEngine) and engine.dialect.name == "postgresql"
+            if isinstance(engine, AsyncEngine)
+            and engine.dialect.name == "postgresql"
+            and settings.webhook_url is not None
             else None
         )
         limiter = SendBudget(

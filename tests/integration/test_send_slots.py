@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import select
 
+from bot.app import build_application
+from bot.ratelimit import SendBudget
+from bot.settings import Settings
 from models.db import create_engine, create_sessionmaker
 from models.migrate import upgrade_to_head
 from models.outbox import SendSlot
@@ -84,3 +88,30 @@ async def test_a_burst_goes_at_once_but_no_window_holds_more_than_the_budget(
     finally:
         for engine in engines:
             await engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("webhook", "shared"),
+    [
+        pytest.param(False, False, id="polling: the only sender, its own pace"),
+        pytest.param(True, True, id="webhook: replicas share the budget"),
+    ],
+)
+async def test_only_webhook_replicas_share_the_budget(
+    postgres_url: str, settings_for: Callable[..., Settings], webhook: bool, shared: bool
+) -> None:
+    extra = (
+        {"webhook_url": "https://bot.example.org/telegram", "webhook_secret": "s" * 32}
+        if webhook
+        else {}
+    )
+    engine = create_engine(postgres_url, cipher=TEST_CIPHER)
+    try:
+        application = build_application(
+            settings_for(postgres_url, **extra), sessionmaker=create_sessionmaker(engine)
+        )
+        limiter = application.bot.rate_limiter
+        assert isinstance(limiter, SendBudget)
+        assert isinstance(limiter.shared, SharedSlots) is shared
+    finally:
+        await engine.dispose()
