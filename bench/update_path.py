@@ -235,18 +235,32 @@ _LOG_LEVEL = re.compile(r"level=(warning|error|critical) .*?msg=(.{0,90})")
 
 
 def read_log(text: str, stopped: Stopped) -> None:
-    """Count the warnings (by message start) and keep the first error lines of a process log."""
+    """Count the warnings (by message start) and keep the first error lines of a process log,
+    with the last line of each traceback (the exception)."""
+    traceback_end = ""
+
+    def close_traceback() -> None:
+        if traceback_end and len(stopped.errors) < 6:
+            stopped.errors.append("  " + traceback_end.strip()[:200])
+
     for line in text.splitlines():
-        match = _LOG_LEVEL.search(line)
-        if match is None:
+        if not line.startswith("ts="):  # a traceback's lines follow their log line
             if line.startswith("Traceback") and len(stopped.errors) < 3:
                 stopped.errors.append(line[:200])
+            if line.strip():
+                traceback_end = line
+            continue
+        close_traceback()
+        traceback_end = ""
+        match = _LOG_LEVEL.search(line)
+        if match is None:
             continue
         level, message = match.groups()
         if level == "warning":
             stopped.warnings[re.sub(r"\d+", "N", message.replace('\\"', '"'))] += 1
         elif len(stopped.errors) < 3:
             stopped.errors.append(line[:240])
+    close_traceback()
 
 
 def stop_bounceback(bots: Sequence[BotProcess], timeout: float) -> list[Stopped]:

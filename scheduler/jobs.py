@@ -4,6 +4,7 @@ arguments from the composition root and opens its own unit of work."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
@@ -84,15 +85,27 @@ def run_repeating(
     A job added before the scheduler starts with `first=0` would otherwise first run one
     whole interval later (APScheduler moves a start time that has passed on to the next
     interval), so due check-ins would wait after every restart: a first run at start-up is
-    given as the job's own next run time instead.
+    given as the job's own next run time instead. A run cancelled by the bot stopping ends
+    quietly (one info line).
     """
     kwargs: dict[str, Any] = dict(_ONE_AT_A_TIME)
     if first <= timedelta(0):
         kwargs["next_run_time"] = datetime.now(UTC)
+    title = name or getattr(job, "__name__", "job")
+
+    async def until_stopped(context: Any) -> None:
+        # Stopping the scheduler cancels a run in progress (a flush or a dispatch sending a
+        # backlog). What it didn't finish is in the database (outbox rows, claimed
+        # check-ins) and goes on after the next start: that is no error to log.
+        try:
+            await job(context)
+        except asyncio.CancelledError:
+            logger.info("%s stopped with the bot; the rest goes on after the next start", title)
+
     job_queue.run_repeating(
-        job,
+        until_stopped,
         interval=interval,
         first=first if first > timedelta(0) else None,
-        name=name or getattr(job, "__name__", None),
+        name=title,
         job_kwargs=kwargs,
     )

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from telegram.ext import Application
 
 from scheduler.jobs import run_repeating
@@ -47,3 +49,40 @@ async def test_a_job_due_at_start_runs_at_once_and_a_later_one_waits() -> None:
 
     assert len(runs) == 1  # the one due at start, once; the other waits its two hours
     assert runs[0] - started < 1.0
+
+
+async def test_a_run_cancelled_by_stopping_the_bot_ends_quietly(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # The scheduler cancels a run that started after python-telegram-bot stopped waiting for
+    # the running ones (a flush ticks every second): what it didn't send stays in the outbox.
+    application: Any = (
+        Application.builder()
+        .token(DEFAULT_TOKEN)
+        .request(RecordingRequest())
+        .get_updates_request(RecordingRequest())
+        .updater(None)
+        .build()
+    )
+    started = asyncio.Event()
+
+    async def sending_a_backlog(_context: object) -> None:
+        started.set()
+        await asyncio.sleep(3600)
+
+    run_repeating(
+        application.job_queue,
+        sending_a_backlog,
+        interval=timedelta(hours=1),
+        first=timedelta(0),
+        name="flush_outbox",
+    )
+    (job,) = application.job_queue.jobs()
+    with caplog.at_level(logging.INFO):
+        run = asyncio.create_task(job.callback(None))
+        await asyncio.wait_for(started.wait(), 5)
+        run.cancel()
+        await run  # ends without raising
+
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+    assert "flush_outbox stopped with the bot" in caplog.text
