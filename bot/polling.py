@@ -222,9 +222,9 @@ async def set_aside(application: BotApplication, unreadable: Unreadable) -> None
 # While updates are being handled, getUpdates answers at once (they are not acknowledged yet),
 # so the next fetch waits for the oldest of them to finish, or until this long after the
 # previous fetch began: an update that arrives meanwhile waits no longer than that (plus the
-# round trip). The pause doubles (up to PACE_MAX_SECONDS)
-# only while a user's update waits for storage and fetches bring nothing new; a slow update
-# (say one waiting out Telegram's RetryAfter) must not keep everyone else's from being fetched.
+# round trip). The pause doubles (up to PACE_MAX_SECONDS) only while a user's update waits for
+# storage and fetches bring nothing new; a slow update (say one waiting out Telegram's
+# RetryAfter) must not keep everyone else's from being fetched.
 PACE_SECONDS = 0.05
 PACE_MAX_SECONDS = 1.0
 

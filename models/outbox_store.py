@@ -94,30 +94,9 @@ async def enqueue(
     otherwise they queue behind the older ones and [] is returned."""
     if not payloads:
         return []
-    if len(payloads) == 1:
-        message_id, claimed = (
-            await session.execute(
-                _INSERT_ONE,
-                {
-                    "chat_id": chat_id,
-                    "kind": kind,
-                    "update_id": update_id,
-                    "payload": payloads[0],
-                    "status": OutboxStatus.PENDING,
-                    "attempts": 0,
-                    "next_attempt_at": now,
-                    "claimed_until": now + lease,
-                    "created_at": now,
-                },
-            )
-        ).one()
-        if claimed is None:
-            return []
-        return [Outgoing(message_id, chat_id, payloads[0], 0, now, kind)]
-    waiting = await session.scalar(_CHAT_WAITING, {"chat_id": chat_id})
-    claimed_until = None if waiting else now + lease
-    rows = [
-        {
+
+    def row(payload: str, claimed_until: datetime | None) -> dict[str, object]:
+        return {
             "chat_id": chat_id,
             "kind": kind,
             "update_id": update_id,
@@ -128,8 +107,17 @@ async def enqueue(
             "claimed_until": claimed_until,
             "created_at": now,
         }
-        for payload in payloads
-    ]
+
+    if len(payloads) == 1:
+        # Claimed in the same statement unless an older message of the chat waits.
+        result = await session.execute(_INSERT_ONE, row(payloads[0], now + lease))
+        message_id, claimed = result.one()
+        if claimed is None:
+            return []
+        return [Outgoing(message_id, chat_id, payloads[0], 0, now, kind)]
+    waiting = await session.scalar(_CHAT_WAITING, {"chat_id": chat_id})
+    claimed_until = None if waiting else now + lease
+    rows = [row(payload, claimed_until) for payload in payloads]
     ids = list(await session.scalars(_INSERT_MANY, rows))
     if waiting:
         return []

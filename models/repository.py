@@ -26,11 +26,14 @@ from models.outbox import OutboxMessage
 from models.users import ProcessedUpdate, User
 
 
+def _dialect_insert(dialect: str) -> Any:
+    """The dialect's `insert`, which knows ON CONFLICT (both SQLite and PostgreSQL have it)."""
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
+
+
 def _insert_for(session: AsyncSession, table: Any) -> Any:
-    """The dialect's INSERT, which knows ON CONFLICT (both SQLite and PostgreSQL have it)."""
-    if session.get_bind().dialect.name == "postgresql":
-        return postgresql.insert(table)
-    return sqlite.insert(table)
+    """The dialect's INSERT into `table`."""
+    return _dialect_insert(session.get_bind().dialect.name)(table)
 
 
 # The statements run on every update, built once per dialect and run with parameters:
@@ -44,8 +47,7 @@ def _prepared(session: AsyncSession, key: Hashable, build: Callable[[Any], Any])
     dialect = session.get_bind().dialect.name
     statement = _PREPARED.get((dialect, key))
     if statement is None:
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        statement = _PREPARED[(dialect, key)] = build(insert)
+        statement = _PREPARED[(dialect, key)] = build(_dialect_insert(dialect))
     return statement
 
 
@@ -289,10 +291,9 @@ async def open_opportunities(session: AsyncSession, user_id: int) -> list[Opport
     return list((await session.scalars(_OPEN_OPPORTUNITIES, {"user_id": user_id})).all())
 
 
-_OPEN_OPPORTUNITY_FIELDS = (
-    select(Opportunity.id, Opportunity.company, Opportunity.role, Opportunity.stage)
-    .where(Opportunity.user_id == bindparam("user_id"), Opportunity.closed_at.is_(None))
-    .order_by(Opportunity.id)
+# The same rows as columns (no objects to build), for the journey's view on every update.
+_OPEN_OPPORTUNITY_FIELDS = _OPEN_OPPORTUNITIES.with_only_columns(
+    Opportunity.id, Opportunity.company, Opportunity.role, Opportunity.stage
 )
 
 

@@ -16,8 +16,9 @@ from tests.support.fake_bot_api import DEFAULT_TOKEN
 from tests.support.recording_request import RecordingRequest
 
 
-async def test_a_job_due_at_start_runs_at_once_and_a_later_one_waits() -> None:
-    application: Any = (
+def offline_application() -> Any:
+    """An application with a job queue and no network."""
+    return (
         Application.builder()
         .token(DEFAULT_TOKEN)
         .request(RecordingRequest())
@@ -25,6 +26,10 @@ async def test_a_job_due_at_start_runs_at_once_and_a_later_one_waits() -> None:
         .updater(None)
         .build()
     )
+
+
+async def test_a_job_due_at_start_runs_at_once_and_a_later_one_waits() -> None:
+    application = offline_application()
     runs: list[float] = []
     loop = asyncio.get_running_loop()
 
@@ -56,14 +61,7 @@ async def test_a_run_cancelled_by_stopping_the_bot_ends_quietly(
 ) -> None:
     # The scheduler cancels a run that started after python-telegram-bot stopped waiting for
     # the running ones (a flush ticks every second): what it didn't send stays in the outbox.
-    application: Any = (
-        Application.builder()
-        .token(DEFAULT_TOKEN)
-        .request(RecordingRequest())
-        .get_updates_request(RecordingRequest())
-        .updater(None)
-        .build()
-    )
+    application = offline_application()
     started = asyncio.Event()
 
     async def sending_a_backlog(_context: object) -> None:

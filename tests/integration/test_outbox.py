@@ -59,12 +59,14 @@ class HeldBot(ScriptedBot):
         self.sent.append(text)
 
 
-async def enqueue(engine: AsyncEngine, clock: FixedClock, *texts: str) -> list[store.Outgoing]:
+async def enqueue(
+    engine: AsyncEngine, clock: FixedClock, *texts: str, chat: int = CHAT, kind: str = "reply"
+) -> list[store.Outgoing]:
     async with create_sessionmaker(engine).begin() as session:
         return await store.enqueue(
             session,
-            chat_id=CHAT,
-            kind="reply",
+            chat_id=chat,
+            kind=kind,
             payloads=[reply_to_json(Reply(text)) for text in texts],
             now=clock.now(),
             lease=timedelta(seconds=60),
@@ -290,15 +292,7 @@ async def test_sends_accepted_together_are_marked_sent_in_one_transaction(
     outbox = OutboxSender(bot, sessionmaker, clock)  # type: ignore[arg-type]
     claimed = []
     for chat in range(10):
-        async with sessionmaker.begin() as session:
-            claimed += await store.enqueue(
-                session,
-                chat_id=chat + 1,
-                kind="reply",
-                payloads=[reply_to_json(Reply(f"to {chat + 1}"))],
-                now=clock.now(),
-                lease=LEASE,
-            )
+        claimed += await enqueue(engine, clock, f"to {chat + 1}", chat=chat + 1)
     assert len(claimed) == 10  # nothing older waited for these chats: each is claimed
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(store, "mark_all_sent", counting)
@@ -321,15 +315,7 @@ async def test_a_failure_to_mark_reaches_every_sender_waiting_on_that_batch(
     outbox = OutboxSender(bot, sessionmaker, clock)  # type: ignore[arg-type]
     claimed = []
     for chat in (1, 2):
-        async with sessionmaker.begin() as session:
-            claimed += await store.enqueue(
-                session,
-                chat_id=chat,
-                kind="reply",
-                payloads=[reply_to_json(Reply("hi"))],
-                now=clock.now(),
-                lease=LEASE,
-            )
+        claimed += await enqueue(engine, clock, "hi", chat=chat)
 
     async def broken(session: Any, sent: Any) -> None:
         raise ValueError("a bug while marking")
@@ -373,15 +359,7 @@ async def test_sends_refused_while_the_bot_stops_wait_with_one_line_in_the_log(
     outbox = OutboxSender(bot, sessionmaker, clock)  # type: ignore[arg-type]
     claimed = []
     for chat in range(1, 6):
-        async with sessionmaker.begin() as session:
-            claimed += await store.enqueue(
-                session,
-                chat_id=chat,
-                kind="check-in",
-                payloads=[reply_to_json(Reply("walk?"))],
-                now=clock.now(),
-                lease=LEASE,
-            )
+        claimed += await enqueue(engine, clock, "walk?", chat=chat, kind="check-in")
     assert len(claimed) == 5
     await outbox.close()  # the budget refuses every send waiting for a slot from now on
 
