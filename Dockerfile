@@ -15,7 +15,9 @@ COPY handlers ./handlers
 COPY scheduler ./scheduler
 COPY models ./models
 COPY core ./core
-RUN pip install --no-deps .
+# The translation catalogues the bot reads: .po (in the repository) compiled to .mo.
+RUN pybabel compile --statistics -D bounceback -d core/locale \
+    && pip install --no-deps .
 
 # Runtime stage: no compilers, a non-root user, SQLite on the /data volume by default.
 FROM python:3.11-slim

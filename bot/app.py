@@ -15,6 +15,7 @@ from bot.settings import Settings
 from core.clock import Clock, clock_at_speed
 from core.commands import command_menu
 from core.flood import FloodGate
+from core.texts.languages import ENGLISH, LANGUAGES
 from handlers.admin import admin_handlers
 from handlers.checkins import checkin_handlers
 from handlers.context import BotApplication, BotData, ConversationSettings, Services
@@ -26,6 +27,7 @@ from handlers.flood import flood_handlers
 from handlers.help import help_handlers
 from handlers.id_range import id_range_guard
 from handlers.journey.telegram_glue import journey_handlers
+from handlers.language import language_handlers
 from handlers.options import options_handlers
 from handlers.outbox import OUTBOX_FLUSH_EVERY, OutboxDelivery, OutboxSender
 from handlers.privacy import privacy_handlers
@@ -155,6 +157,7 @@ def build_application(
         *reminder_handlers(),
         *timezone_handlers(),
         *quiet_handlers(),
+        *language_handlers(),
         *walk_handlers(),
         *feedback_handlers(),
         *options_handlers(),
@@ -187,7 +190,15 @@ def build_application(
 
 
 async def publish_commands(application: BotApplication) -> None:
-    """Register the command menu Telegram shows next to the text field."""
+    """Register the command menu Telegram shows next to the text field: the English one for
+    everyone, and each language's descriptions for clients set to that language."""
     await application.bot.set_my_commands(
         [BotCommand(name, description) for name, description in command_menu()]
     )
+    for code in LANGUAGES:
+        if code == ENGLISH:
+            continue
+        await application.bot.set_my_commands(
+            [BotCommand(name, description) for name, description in command_menu(code)],
+            language_code=code.split("_")[0],
+        )

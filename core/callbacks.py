@@ -33,6 +33,7 @@ class Route(StrEnum):
     WALK = "w"  # w:<HHMM> | w:stop
     DELETE = "del"  # del:y:<user id>:<unix time asked> | del:n:<user id>
     FEEDBACK = "fb"  # fb:<journey id>:<short|warm|formal|name>
+    LANGUAGE = "lang"  # lang:<catalogue code>
 
     @property
     def pattern(self) -> str:

@@ -19,6 +19,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("walk", "command.walk"),
     ("quiet", "command.quiet"),
     ("timezone", "command.timezone"),
+    ("language", "command.language"),
     ("new", "command.new"),
     ("sos", "command.sos"),
     ("privacy", "command.privacy"),

@@ -15,6 +15,7 @@ from core.journey.steps import INTAKE, JOURNAL_LABELS, PROMPTS, STEP_TITLES, dis
 from core.planner import local_now
 from core.replies import Attachment
 from core.texts.catalogue import say
+from core.texts.languages import LANGUAGES
 
 EXPORT_FORMAT = "bounceback-export/1"
 
@@ -24,6 +25,7 @@ class ProfileRow(Protocol):
 
     telegram_id: int
     language_code: str | None
+    language: str | None
     timezone: str | None
     quiet_start: str | None
     quiet_end: str | None
@@ -142,7 +144,7 @@ def _text_or_key(prefix: str, value: str, lang: str | None) -> str:
 
 def export_document(data: UserData, *, zone: str, now: datetime) -> dict[str, Any]:
     """Everything about the user as JSON-ready data (times in UTC ISO 8601)."""
-    user, lang = data.user, data.user.language_code
+    user, lang = data.user, data.user.language or data.user.language_code
     by_journey: dict[int, list[AnswerRow]] = {}
     for answer in data.answers:
         by_journey.setdefault(answer.journey_id, []).append(answer)
@@ -157,6 +159,7 @@ def export_document(data: UserData, *, zone: str, now: datetime) -> dict[str, An
         "profile": {
             "telegram_id": user.telegram_id,
             "language_code": user.language_code,
+            "language": user.language,
             "timezone": user.timezone,
             "timezone_for_local_times": zone,
             "quiet_hours": quiet,
@@ -228,7 +231,7 @@ def _quoted(text: str) -> list[str]:
 
 def export_markdown(data: UserData, *, zone: str, now: datetime) -> str:
     """Everything about the user as a Markdown file people can read."""
-    user, lang = data.user, data.user.language_code
+    user, lang = data.user, data.user.language or data.user.language_code
 
     def t(key: str, **values: object) -> str:
         return say(key, lang, **values)
@@ -247,7 +250,7 @@ def export_markdown(data: UserData, *, zone: str, now: datetime) -> str:
         t("export.md.profile"),
         "",
         f"- {t('export.md.telegram_id')}: {user.telegram_id}",
-        f"- {t('export.md.language')}: {user.language_code or not_set}",
+        f"- {t('export.md.language')}: {LANGUAGES.get(user.language or '', not_set)}",
         f"- {t('export.md.timezone')}: {user.timezone or not_set}",
         f"- {t('export.md.quiet')}: {quiet}",
         f"- {t('export.md.created')}: {_local(user.created_at, zone)}",

@@ -1,7 +1,9 @@
 """Understanding what people type: times, time zones, durations, counts, dates and lists.
 
 Pure functions, no Telegram and no database. Every parser is forgiving about case, surrounding
-whitespace and common punctuation, and returns None (never raises) for input it can't read.
+whitespace, accents and common punctuation, and returns None (never raises) for input it can't
+read. Every parser reads all the bot's languages at once (English, Spanish, German, French,
+Brazilian Portuguese and Russian), since people mix them: no language is passed in.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import zoneinfo
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 import tzfpy
 
@@ -52,10 +55,199 @@ def _clean(text: str) -> str:
 
 
 def _fold_accents(text: str) -> str:
-    """Drop combining marks so "São Paulo" and "Sao Paulo" compare equal."""
+    """Drop combining marks so "São Paulo" and "Sao Paulo" compare equal.
+
+    Cyrillic keeps its letters: "ё" reads "е" and "й" reads "и" (core.listening relies on
+    that), so tables and typed text meet in the same folded form.
+    """
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
+
+# Letters joined by a hyphen are one phrase: "twenty-five", "après-midi", "sexta-feira".
+_LETTER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+def _key(phrase: str) -> str:
+    """A phrase as the word tables compare it: lower case, accents folded, apostrophes and
+    hyphens between letters read as spaces ("De l'après-midi" → "de l apres midi").
+
+    Only accents go: "³" stays "³" rather than becoming a "3" nobody typed.
+    """
+    decomposed = unicodedata.normalize("NFD", phrase.casefold())
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = folded.replace("’", "'").replace("'", " ")
+    return " ".join(_LETTER_HYPHEN.sub(" ", folded).split())
+
+
+_V = TypeVar("_V")
+
+
+def _keyed(table: dict[str, _V]) -> dict[str, _V]:
+    """A word table written naturally ("mañana", "следующий"), keyed by _key."""
+    keyed: dict[str, _V] = {}
+    for phrase, value in table.items():
+        if keyed.setdefault(_key(phrase), value) != value:
+            raise ValueError(f"{phrase!r} means two things")
+    return keyed
+
+
+def _folded_pattern(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern written with its accents ("следующий"), matching folded text."""
+    return re.compile(_fold_accents(pattern))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first so "twenty one" beats "twenty"."""
+    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+# Skin tones, variation selectors and joiners that ride along with an emoji.
+_EMOJI_MODIFIERS = re.compile("[\U0001f3fb-\U0001f3ff\ufe0e\ufe0f\u200d]")
+_NOT_WORD = re.compile(r"[\W_]+")
+_REPEATS = re.compile(r"(\w)\1{2,}")
+
+
+def _plain(text: str) -> str:
+    """Words only, for comparing phrases: accents folded, lower-case, apostrophes dropped,
+    punctuation and emoji turned into spaces ("Sí!" → "si", "D'accord 👍" → "daccord",
+    "Нет, спасибо" → "нет спасибо")."""
+    folded = _fold_accents(text.casefold()).replace("’", "'").replace("'", "")
+    return " ".join(_NOT_WORD.sub(" ", folded).split())
+
+
+def _symbols(text: str) -> str:
+    """The emoji and other symbols in `text`, in order, without skin tones ("👍🏽" → "👍")."""
+    return "".join(ch for ch in _EMOJI_MODIFIERS.sub("", text) if unicodedata.category(ch) == "So")
+
+
+def _phrases(*phrases: str) -> frozenset[str]:
+    """A set of phrases in _plain form, so tables can be written with accents and capitals."""
+    return frozenset(_plain(phrase) for phrase in phrases)
+
+
+def _scored(table: dict[int, tuple[str, ...]]) -> dict[str, int]:
+    """Phrase → score, in _plain form; a phrase listed under two scores is a mistake."""
+    scores: dict[str, int] = {}
+    for score, phrases in table.items():
+        for phrase in phrases:
+            key = _plain(phrase)
+            if scores.setdefault(key, score) != score:
+                raise ValueError(f"{phrase!r} has two scores")
+    return scores
+
+
+# Russian numbers in the genitive ("около двух", "без пяти") and dative ("к трём").
+_RU_GENITIVE: dict[str, int] = _keyed(
+    {
+        "одного": 1, "одной": 1, "двух": 2, "трёх": 3, "четырёх": 4, "пяти": 5, "шести": 6,
+        "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10, "одиннадцати": 11,
+        "двенадцати": 12, "тринадцати": 13, "четырнадцати": 14, "пятнадцати": 15,
+        "шестнадцати": 16, "семнадцати": 17, "восемнадцати": 18, "девятнадцати": 19,
+        "двадцати": 20,
+    }
+)  # fmt: skip
+_RU_DATIVE: dict[str, int] = _keyed({"одному": 1, "двум": 2, "трём": 3, "четырём": 4})
+# Number words in the bot's other languages, accents folded. Spanish, German, French and
+# Portuguese go from zero to ten (Spanish "once" is eleven, and would misread English "once");
+# Russian to twenty, with the case forms people type ("двух", "трёх", "двое").
+_FOREIGN_NUMBER_WORDS: dict[str, int] = {
+    **_keyed(
+        {
+            # es
+            "cero": 0, "uno": 1, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4,
+            "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+            # de
+            "null": 0, "eins": 1, "ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1,
+            "zwei": 2, "zwo": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
+            "acht": 8, "neun": 9, "zehn": 10,
+            # fr ("un", "six" as above)
+            "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
+            "neuf": 9, "dix": 10,
+            # pt ("três", "cinco", "seis" as above)
+            "um": 1, "uma": 1, "dois": 2, "duas": 2, "quatro": 4, "sete": 7, "oito": 8,
+            "nove": 9, "dez": 10,
+            # ru, and the collective numbers ("двое суток", "нас было трое")
+            "ноль": 0, "нуль": 0, "один": 1, "одна": 1, "одно": 1, "одну": 1, "два": 2,
+            "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+            "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12,
+            "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15, "шестнадцать": 16,
+            "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19, "двадцать": 20,
+            "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7,
+        }
+    ),
+    **_RU_GENITIVE,
+    **_RU_DATIVE,
+}  # fmt: skip
+
+
+def _clock_numbers() -> dict[str, int]:
+    """Foreign number words from one to fifty-nine, as hours and minutes are said ("siete",
+    "dix-neuf", "fünfundzwanzig", "vinte e cinco", "двадцать три"), keyed by _key."""
+    words: dict[str, int] = {}
+    # Per language: units, the words from ten to twenty, the tens above, and how a unit
+    # joins a ten.
+    languages: tuple[tuple[dict[str, int], dict[str, int], dict[str, int], str], ...] = (
+        (
+            {"uno": 1, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+             "seis": 6, "siete": 7, "ocho": 8, "nueve": 9},
+            {"diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
+             "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19,
+             "veinte": 20, "veintiuno": 21, "veintiuna": 21, "veintiún": 21, "veintidós": 22,
+             "veintitrés": 23, "veinticuatro": 24, "veinticinco": 25, "veintiséis": 26,
+             "veintisiete": 27, "veintiocho": 28, "veintinueve": 29},
+            {"treinta": 30, "cuarenta": 40, "cincuenta": 50},
+            "{ten} y {unit}",
+        ),
+        (
+            {"eins": 1, "ein": 1, "eine": 1, "zwei": 2, "zwo": 2, "drei": 3, "vier": 4,
+             "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9},
+            {"zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14,
+             "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19},
+            {"zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50},
+            "{unit}und{ten}",
+        ),
+        (
+            {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+             "sept": 7, "huit": 8, "neuf": 9},
+            {"dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+             "seize": 16, "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19},
+            {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50},
+            "{ten}{et} {unit}",
+        ),
+        (
+            {"um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5,
+             "seis": 6, "sete": 7, "oito": 8, "nove": 9},
+            {"dez": 10, "onze": 11, "doze": 12, "treze": 13, "catorze": 14, "quatorze": 14,
+             "quinze": 15, "dezesseis": 16, "dezasseis": 16, "dezessete": 17,
+             "dezassete": 17, "dezoito": 18, "dezenove": 19, "dezanove": 19},
+            {"vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50},
+            "{ten} e {unit}",
+        ),
+        (
+            {"один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5,
+             "шесть": 6, "семь": 7, "восемь": 8, "девять": 9},
+            {"десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13,
+             "четырнадцать": 14, "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17,
+             "восемнадцать": 18, "девятнадцать": 19},
+            {"двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50},
+            "{ten} {unit}",
+        ),
+    )  # fmt: skip
+    for units, teens, tens, joined in languages:
+        table = {**units, **teens, **tens}
+        for ten, t in tens.items():
+            for unit, u in units.items():
+                # French says "vingt et un" but "vingt-deux".
+                table[joined.format(ten=ten, unit=unit, et=" et" if u == 1 else "")] = t + u
+        for word, n in _keyed(table).items():
+            if words.setdefault(word, n) != n:
+                raise ValueError(f"{word!r} means two numbers")
+    return words
+
+
+# "um" is Portuguese for one but German for "at" ("um 7"): only "uma" says one o'clock.
+_CLOCK_NUMBERS = {word: n for word, n in _clock_numbers().items() if word != "um"}
 
 # --- Time of day -----------------------------------------------------------------------------
 
@@ -63,6 +255,17 @@ _TIME_WORDS: dict[str, datetime.time] = {
     "noon": datetime.time(12, 0),
     "midday": datetime.time(12, 0),
     "midnight": datetime.time(0, 0),
+    **_keyed(
+        {
+            **dict.fromkeys(
+                ("mediodía", "Mittag", "midi", "meio-dia", "полдень"), datetime.time(12, 0)
+            ),
+            **dict.fromkeys(
+                ("medianoche", "Mitternacht", "minuit", "meia-noite", "полночь"),
+                datetime.time(0, 0),
+            ),
+        }
+    ),
 }
 _CLOCK = re.compile(
     r"(?P<hour>\d{1,2})(?:\s*(?:[:.h]|hr)\s*(?P<minute>\d{2}))?\s*h?"
@@ -71,17 +274,18 @@ _CLOCK = re.compile(
 _COMPACT = re.compile(r"(?P<hour>\d{1,2})(?P<minute>\d{2})\s*(?P<half>am|pm|a|p)?")
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first so "twenty one" beats "twenty"."""
-    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 _UNIT_WORDS = {word: n for word, n in NUMBER_WORDS.items() if 1 <= n <= 9}
 _TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50}
-# "seven": hours said as words, on the 24-hour clock too ("nineteen hundred").
+# "seven": hours said as words, on the 24-hour clock too ("nineteen hundred"); in the other
+# languages too ("siete", "neunzehn", "dix-neuf", "в девятнадцать"), and Russian "в час" (1).
 _HOUR_WORDS: dict[str, int] = {word: n for word, n in NUMBER_WORDS.items() if 1 <= n <= 20}
 _HOUR_WORDS.update({f"twenty {word}": 20 + n for word, n in _UNIT_WORDS.items() if n <= 3})
-# "seven thirty", "seven oh five", "nineteen hundred": minutes said after the hour.
+_HOUR_WORDS.update({word: n for word, n in _CLOCK_NUMBERS.items() if n <= 23})
+# Russian "около семи", "к двум": an hour in the genitive or dative.
+_HOUR_WORDS.update({**_RU_GENITIVE, **_RU_DATIVE})
+_HOUR_WORDS["час"] = 1
+# "seven thirty", "seven oh five", "nineteen hundred": minutes said after the hour; in the
+# other languages any number word ("sept heures dix", "sieben Uhr dreißig").
 _MINUTE_WORDS: dict[str, int] = {"hundred": 0}
 for _word, _n in _UNIT_WORDS.items():
     _MINUTE_WORDS[f"oh {_word}"] = _n
@@ -90,12 +294,44 @@ _MINUTE_WORDS.update({word: n for word, n in NUMBER_WORDS.items() if 10 <= n <= 
 for _tens, _t in _TENS_WORDS.items():
     _MINUTE_WORDS[_tens] = _t
     _MINUTE_WORDS.update({f"{_tens} {word}": _t + n for word, n in _UNIT_WORDS.items()})
+_MINUTE_WORDS.update(_CLOCK_NUMBERS)
 # "ten to nine", "quarter past 7", "twenty-five past six": minutes before or after an hour.
 _OFFSET_WORDS: dict[str, int] = {"quarter": 15, "a quarter": 15, "half": 30}
 _OFFSET_WORDS.update({word: n for word, n in NUMBER_WORDS.items() if 1 <= n <= 20})
 _OFFSET_WORDS.update({f"twenty {word}": 20 + n for word, n in _UNIT_WORDS.items()})
+# The same in the other languages: "y cuarto", "et demie", "e meia", "viertel nach",
+# "без четверти", "без пяти" (Russian counts minutes before the hour in the genitive).
+_FOREIGN_OFFSETS: dict[str, int] = {
+    **_CLOCK_NUMBERS,
+    **_RU_GENITIVE,
+    **{f"двадцати {word}": 20 + n for word, n in _RU_GENITIVE.items() if n <= 9},
+    **_keyed(
+        {
+            "cuarto": 15, "un cuarto": 15, "media": 30,
+            "viertel": 15,
+            "quart": 15, "le quart": 15, "un quart": 15, "demie": 30, "demi": 30,
+            "quarto": 15, "um quarto": 15, "meia": 30,
+            "четверть": 15, "четверти": 15,
+        }
+    ),
+}  # fmt: skip
+# Russian "половина восьмого": the half hour *of* the eighth hour, 7:30; the hour as an
+# ordinal in the genitive.
+_RU_ORDINAL_HOURS: dict[str, int] = _keyed(
+    {
+        word: n
+        for n, word in enumerate(
+            (
+                "первого", "второго", "третьего", "четвёртого", "пятого", "шестого",
+                "седьмого", "восьмого", "девятого", "десятого", "одиннадцатого",
+                "двенадцатого",
+            ),
+            start=1,
+        )
+    }
+)  # fmt: skip
 
-_HOUR_TOKEN = rf"\d{{1,2}}|{_alternation(_HOUR_WORDS)}|noon|midday|midnight"
+_HOUR_TOKEN = rf"\d{{1,2}}|{_alternation((*_HOUR_WORDS, *_TIME_WORDS))}"
 _HALF = r"(?:\s*(?P<half>am|pm|a|p))?"
 # An hour on its own, as the target of "past"/"to" or after British "half": "7", "nine pm".
 _TARGET_HOUR = re.compile(rf"(?P<hour>{_HOUR_TOKEN}){_HALF}")
@@ -108,20 +344,144 @@ _RELATIVE_TIME = re.compile(
     r"\s+(?P<direction>past|after|to|before|till|til)\s+(?P<target>.+)"
 )
 _BRITISH_HALF = re.compile(r"half\s+(?P<target>(?!past\b).+)")
+# "7h et quart": a digit hour with the French "h" as the target of a phrase.
+_H_SUFFIX = re.compile(r"(?<=\d)\s?h$")
 
+
+@dataclass(frozen=True, slots=True)
+class _ClockPhrase:
+    """A way of saying minutes around an hour in another language.
+
+    The time is the target hour, plus `base` minutes, plus `sign` times the offset (at most
+    `most`): "halb acht" is eight minus 30, "без пяти восемь" eight minus five. `ordinal`
+    targets are Russian ordinals ("восьмого"), the rest hours as _TARGET_HOUR reads them.
+    """
+
+    pattern: re.Pattern[str]
+    base: int = 0
+    sign: int = 0
+    most: int = 30
+    ordinal: bool = False
+
+
+_OFF = rf"(?P<offset>{_alternation(_FOREIGN_OFFSETS)}|\d{{1,2}})"
+_MINUTES = _fold_accents(r"(?:\s(?:minutos?|minuten?|minutes?|минуты?|минуту))?")
+_CLOCK_PHRASES: tuple[_ClockPhrase, ...] = (
+    # es "siete y media", pt "sete e quinze", fr "sept heures et quart": after the hour.
+    _ClockPhrase(re.compile(rf"(?P<target>.+?)\s(?:y|e|et)\s{_OFF}{_MINUTES}"), sign=1, most=59),
+    # es "ocho menos cuarto", fr "huit heures moins le quart", pt "oito menos um quarto".
+    _ClockPhrase(
+        re.compile(rf"(?P<target>.+?)\s(?:menos|moins)\s(?:le\s)?{_OFF}{_MINUTES}"), sign=-1
+    ),
+    # pt "quinze para as oito", es "un cuarto para las ocho".
+    _ClockPhrase(
+        re.compile(rf"{_OFF}{_MINUTES}\s(?:para|pra|pras)\s(?:(?:las|la|as|a|o)\s)?(?P<target>.+)"),
+        sign=-1,
+    ),
+    # de "fünf vor halb acht" 7:25, "fünf nach halb acht" 7:35.
+    _ClockPhrase(re.compile(rf"{_OFF}\svor\shalb\s(?P<target>.+)"), base=-30, sign=-1, most=29),
+    _ClockPhrase(re.compile(rf"{_OFF}\snach\shalb\s(?P<target>.+)"), base=-30, sign=1, most=29),
+    # de "viertel nach sieben", "zehn vor acht".
+    _ClockPhrase(re.compile(rf"{_OFF}{_MINUTES}\snach\s(?P<target>.+)"), sign=1),
+    _ClockPhrase(re.compile(rf"{_OFF}{_MINUTES}\svor\s(?P<target>.+)"), sign=-1),
+    # de "halb acht" is 7:30, half way *to* eight; "dreiviertel acht" 7:45, "viertel acht" 7:15.
+    _ClockPhrase(re.compile(r"halb\s(?P<target>.+)"), base=-30),
+    _ClockPhrase(re.compile(r"(?:dreiviertel|drei\sviertel)\s(?P<target>.+)"), base=-15),
+    _ClockPhrase(re.compile(r"viertel\s(?P<target>.+)"), base=-45),
+    # ru "без четверти восемь" 7:45, "без пяти восемь" 7:55.
+    _ClockPhrase(_folded_pattern(rf"без\s{_OFF}{_MINUTES}\s(?P<target>.+)"), sign=-1),
+    # ru "половина восьмого", "в половине восьмого", "полвосьмого": 7:30.
+    _ClockPhrase(
+        _folded_pattern(r"(?:половине|половина|пол)\s?(?P<target>.+)"), base=-30, ordinal=True
+    ),
+    # ru "четверть восьмого" 7:15, "десять минут восьмого" 7:10.
+    _ClockPhrase(_folded_pattern(r"четверть\s(?P<target>.+)"), base=-45, ordinal=True),
+    _ClockPhrase(
+        _folded_pattern(rf"{_OFF}\sминут[уы]?\s(?P<target>.+)"),
+        base=-60,
+        sign=1,
+        most=59,
+        ordinal=True,
+    ),
+)
+
+# Parts of the day in the other languages, and the English part each is read as. Spanish
+# and Portuguese "tarde" runs from noon into the evening ("7 de la tarde" is 19:00).
+_FOREIGN_PERIODS: dict[str, str] = _keyed(
+    {
+        # es
+        "de la mañana": "morning", "por la mañana": "morning", "en la mañana": "morning",
+        "esta mañana": "morning", "de la madrugada": "morning", "de madrugada": "morning",
+        "de la tarde": "tarde", "por la tarde": "tarde", "en la tarde": "tarde",
+        "esta tarde": "tarde",
+        "de la noche": "night", "por la noche": "night", "en la noche": "night",
+        "esta noche": "night",
+        # de
+        "morgens": "morning", "am Morgen": "morning", "früh": "morning", "in der Früh": "morning",
+        "vormittags": "morning", "am Vormittag": "morning", "heute Morgen": "morning",
+        "heute früh": "morning",
+        "mittags": "afternoon", "am Mittag": "afternoon", "nachmittags": "afternoon",
+        "am Nachmittag": "afternoon", "heute Nachmittag": "afternoon",
+        "abends": "evening", "am Abend": "evening", "heute Abend": "evening",
+        "nachts": "night", "in der Nacht": "night", "heute Nacht": "night",
+        # fr
+        "du matin": "morning", "le matin": "morning", "ce matin": "morning",
+        "de l'après-midi": "afternoon", "l'après-midi": "afternoon",
+        "cet après-midi": "afternoon", "dans l'après-midi": "afternoon",
+        "du soir": "evening", "le soir": "evening", "ce soir": "evening",
+        "de la nuit": "night", "la nuit": "night", "cette nuit": "night",
+        # pt
+        "da manhã": "morning", "de manhã": "morning", "pela manhã": "morning",
+        "na manhã": "morning", "hoje de manhã": "morning", "da madrugada": "morning",
+        "da tarde": "tarde", "de tarde": "tarde", "à tarde": "tarde", "pela tarde": "tarde",
+        "na tarde": "tarde", "hoje à tarde": "tarde",
+        "da noite": "night", "de noite": "night", "à noite": "night", "pela noite": "night",
+        "na noite": "night", "hoje à noite": "night",
+        # ru
+        "утра": "morning", "утром": "morning", "с утра": "morning",
+        "дня": "afternoon", "днём": "afternoon",
+        "вечера": "evening", "вечером": "evening", "сегодня вечером": "evening",
+        "ночи": "night", "ночью": "night",
+    }
+)  # fmt: skip
 _PERIOD = (
-    r"(?:(?:(?:in|during)\s+the|this|every|each|at|in)\s+)?"
+    r"(?:(?:(?:(?:in|during)\s+the|this|every|each|at|in)\s+)?"
     r"(?P<period>morning|afternoon|evening|night|tonight)s?"
+    rf"|(?P<foreign>{_alternation(_FOREIGN_PERIODS)}))"
 )
 _PERIOD_FIRST = re.compile(rf"{_PERIOD}\b[\s,]*")
 _PERIOD_LAST = re.compile(rf"[\s,]*\b{_PERIOD}$")
-# Words around a time that don't change it: "at 6", "around 6:30", "6ish", "7 sharp".
-_TIME_LEAD = re.compile(
+# How far from the end a part of the day can start ("during the afternoons"), so a long
+# message isn't searched from its first letter.
+_PERIOD_TAIL = 2 + max(len(phrase) for phrase in (*_FOREIGN_PERIODS, "during the afternoons"))
+# Words around a time that don't change it: "at 6", "around 6:30", "6ish", "7 sharp"; and
+# "a las 7", "um 7", "à 19 heures", "às 7", "в 7", "около семи".
+_TIME_LEAD = _folded_pattern(
     r"^(?:(?:at|around|about|approx|approximately|roughly|by|say|maybe|circa|ca|like"
-    r"|every\s+day|everyday|each\s+day|daily)\s+|[~@]\s*)+"
+    r"|every\s+day|everyday|each\s+day|daily"
+    r"|a|las|la(?=\s+una\b)|sobre|hacia|eso\s+de|alrededor\s+de|como|todos\s+los\s+días"
+    r"|cada\s+día|um|gegen|so\s+um|etwa|ungefähr|jeden\s+tag|täglich|punkt"
+    r"|vers|environ|aux\s+alentours\s+de|tous\s+les\s+jours|chaque\s+jour"
+    r"|as|por\s+volta\s+das?|lá\s+pelas?|todos\s+os\s+dias|todo\s+dia"
+    r"|в|во|к|около|примерно|где\s+то|каждый\s+день|ежедневно|ровно)\s+|[~@]\s*)+"
 )
-_TIME_TRAIL = re.compile(r"(?:\s*-?\s*ish|\s+or\s+so|\s+sharp|\s+at\s+the\s+latest)+$")
+_TIME_TRAIL = _folded_pattern(
+    r"(?:\s*-?\s*ish|\s+(?:or\s+so|sharp|at\s+the\s+latest"
+    r"|en\s+punto|más\s+o\s+menos|oder\s+so|pile|précises?|environ"
+    r"|em\s+ponto|mais\s+ou\s+menos|ровно|примерно))+$"
+)
 _OCLOCK = re.compile(r"\s*\bo\s?'?\s?clock\b")
+# "19 Uhr 30", "sept heures", "a las 19 horas", "в 7 часов": the word for "o'clock" (between
+# hour and minutes, or after the hour) says nothing more. Russian "час" is also the hour one
+# ("в час дня"), so it is only a marker after digits.
+_HOUR_MARK = _folded_pattern(
+    r"(?:\b|(?<=\d))(?:uhr|heures?|horas?|часов|часа)(?![^\W\d_])|(?<=\d)\s*час(?![^\W\d_])"
+)
+# Hours in other languages that are also English words ("once" is Spanish eleven): on their
+# own they are read as English, so not as a time; "a las once" still is 11:00.
+_ENGLISH_LOOKALIKES = frozenset(("once", "doze", "seize", "elf"))
+# The longest a typed time can be ("every day at around a quarter past seven in the evening").
+MAX_TIME_CHARS = 80
 _TWELVE_NAMED = re.compile(r"^(?:12|twelve)\s+(?=(?:noon|midday|midnight)$)")
 # Which 24-hour clock hours each part of the day covers, to check "7 in the evening" and to
 # refuse "3 in the evening" or "7am in the evening".
@@ -130,6 +490,7 @@ _PERIOD_HOURS: dict[str, frozenset[int]] = {
     "afternoon": frozenset(range(12, 20)),
     "evening": frozenset(range(16, 24)),
     "night": frozenset((*range(18, 24), *range(0, 6))),
+    "tarde": frozenset(range(12, 22)),
 }
 
 
@@ -171,8 +532,38 @@ def _hour_of(match: re.Match[str], period: str | None) -> int | None:
     return _to_24h(hour, match["half"], period)
 
 
+def _target_hour(target: str, period: str | None, *, ordinal: bool = False) -> int | None:
+    """The 24-hour clock hour a clock phrase counts from: "8", "eight", "acht", "восьмого"."""
+    if ordinal:
+        hour = _RU_ORDINAL_HOURS.get(target)
+        return None if hour is None else _to_24h(hour, None, period)
+    match = _TARGET_HOUR.fullmatch(_H_SUFFIX.sub("", target))
+    return None if match is None else _hour_of(match, period)
+
+
+def _foreign_relative_time(cleaned: str, period: str | None) -> datetime.time | None:
+    """ "siete y media", "halb acht", "quinze para as oito", "без четверти восемь"."""
+    for phrase in _CLOCK_PHRASES:
+        match = phrase.pattern.fullmatch(cleaned)
+        if match is None:
+            continue
+        offset = 0
+        if phrase.sign:
+            text = match["offset"]
+            offset = int(text) if text.isdigit() else _FOREIGN_OFFSETS[text]
+            if not 1 <= offset <= phrase.most:
+                continue
+        hour = _target_hour(match["target"], period, ordinal=phrase.ordinal)
+        if hour is None:
+            continue
+        minutes = (hour * 60 + phrase.base + phrase.sign * offset) % (24 * 60)
+        return datetime.time(minutes // 60, minutes % 60)
+    return None
+
+
 def _relative_time(cleaned: str, period: str | None) -> datetime.time | None:
-    """ "quarter to 8", "ten past nine pm", "half seven": minutes before or after an hour."""
+    """ "quarter to 8", "ten past nine pm", "half seven": minutes before or after an hour;
+    and the same in the other languages (_foreign_relative_time)."""
     offset = 30
     relative = _RELATIVE_TIME.fullmatch(cleaned)
     if relative is not None:
@@ -185,7 +576,7 @@ def _relative_time(cleaned: str, period: str | None) -> datetime.time | None:
     elif (british := _BRITISH_HALF.fullmatch(cleaned)) is not None:
         target = british["target"]  # "half seven" is half past seven
     else:
-        return None
+        return _foreign_relative_time(cleaned, period)
     hour_match = _TARGET_HOUR.fullmatch(target)
     if hour_match is None:
         return None
@@ -196,33 +587,53 @@ def _relative_time(cleaned: str, period: str | None) -> datetime.time | None:
     return datetime.time(minutes // 60, minutes % 60)
 
 
+def _period_of(match: re.Match[str]) -> str:
+    """The English part of the day a _PERIOD match names ("de la tarde" → "tarde")."""
+    return match["period"] or _FOREIGN_PERIODS[match["foreign"]]
+
+
 def _strip_time_words(cleaned: str) -> tuple[str, str | None]:
     """Remove fillers and a part of the day: "in the evening at 7" → ("7", "evening")."""
-    cleaned = _TIME_LEAD.sub("", cleaned)
+    first = _PERIOD_FIRST.match(cleaned)
+    if first is None or first.end() == len(cleaned):
+        # A part of the day may itself start like a filler: "à noite às 8".
+        cleaned = _TIME_LEAD.sub("", cleaned)
+        first = _PERIOD_FIRST.match(cleaned)
     period = None
-    if (first := _PERIOD_FIRST.match(cleaned)) is not None and first.end() < len(cleaned):
-        period, cleaned = first["period"], cleaned[first.end() :]
-    elif (last := _PERIOD_LAST.search(cleaned)) is not None and last.start() > 0:
-        period, cleaned = last["period"], cleaned[: last.start()]
+    if first is not None and first.end() < len(cleaned):
+        period, cleaned = _period_of(first), cleaned[first.end() :]
+    elif (
+        last := _PERIOD_LAST.search(cleaned, max(0, len(cleaned) - _PERIOD_TAIL))
+    ) is not None and last.start() > 0:
+        period, cleaned = _period_of(last), cleaned[: last.start()]
     cleaned = _TIME_TRAIL.sub("", _TIME_LEAD.sub("", cleaned)).strip(" ,")
     return cleaned, period
 
 
 def parse_time_of_day(text: str) -> datetime.time | None:
-    """Read a wall-clock time the way people type it.
+    """Read a wall-clock time the way people type it, in any of the bot's languages.
 
-    Digits ("7:30", "19", "7.30 pm", "1930", "19h30", "7 p.m."), words ("seven", "seven
-    thirty", "noon", "midnight"), clock phrases ("half past seven", "quarter to 8", "ten to
-    nine", British "half seven" = 07:30) and a part of the day ("7 in the evening", "in the
-    evening at 7", "7 tonight"). Fillers are ignored: "at 6", "around 6:30", "6ish".
+    Digits ("7:30", "19", "7.30 pm", "1930", "19h30", "7 p.m.", "19 Uhr 30", "19 horas"),
+    words ("seven", "seven thirty", "noon", "midnight", "sept heures", "полдень"), clock
+    phrases ("half past seven", "quarter to 8", "ten to nine", British "half seven" = 07:30;
+    "siete y media", "huit heures moins le quart", "quinze para as oito", German "halb acht"
+    = 07:30, "viertel vor acht", "dreiviertel acht"; Russian "полвосьмого" = 07:30, "без
+    четверти восемь") and a part of the day ("7 in the evening", "in the evening at 7", "7
+    tonight", "7 de la tarde", "sieben Uhr abends", "7h du soir", "8 da manhã", "в семь
+    вечера"). Fillers are ignored: "at 6", "around 6:30", "6ish", "a las 7", "um 7", "в 7".
 
-    A bare hour without am/pm or a part of the day is read on the 24-hour clock, so "7" and
-    "seven" are 07:00. Anything else, including a sentence that merely contains a number,
-    is None.
+    A bare hour without am/pm or a part of the day is read on the 24-hour clock, so "7",
+    "seven" and "sept heures" are 07:00. Anything else, including a sentence that merely
+    contains a number or anything longer than MAX_TIME_CHARS, is None.
     """
     cleaned = _clean(text.replace("’", "'")).replace("a.m", "am").replace("p.m", "pm")
+    if len(cleaned) > MAX_TIME_CHARS:
+        return None  # a sentence, not a time; and not worth a dozen scans of a long message
     cleaned = _OCLOCK.sub("", cleaned.rstrip("."))
-    cleaned = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", cleaned)  # "twenty-five" → "twenty five"
+    cleaned = _key(cleaned)  # "twenty-five" → "twenty five", "às" → "as", "l'après" → "l apres"
+    if cleaned in _ENGLISH_LOOKALIKES:
+        return None
+    cleaned = " ".join(_HOUR_MARK.sub(" ", cleaned).split())
     cleaned, period = _strip_time_words(cleaned)
     cleaned = _TWELVE_NAMED.sub("", cleaned)  # "12 noon" → "noon"
     if cleaned in _TIME_WORDS:
@@ -486,6 +897,119 @@ CITY_ALIASES: dict[str, str] = {
     "Medellín": "America/Bogota",
     "Peru": "America/Lima",
     "Guadalajara": "America/Mexico_City",
+    # Names in the bot's other languages (Spanish, German, French, Portuguese, Russian).
+    "Londres": "Europe/London",
+    "Nueva York": "America/New_York",
+    "Nova York": "America/New_York",
+    "Ciudad de México": "America/Mexico_City",
+    "CDMX": "America/Mexico_City",
+    "México": "America/Mexico_City",
+    "Mexiko": "America/Mexico_City",
+    "Mexique": "America/Mexico_City",
+    "España": "Europe/Madrid",
+    "Spanien": "Europe/Madrid",
+    "Espagne": "Europe/Madrid",
+    "Espanha": "Europe/Madrid",
+    "Sevilla": "Europe/Madrid",
+    "Zaragoza": "Europe/Madrid",
+    "Bilbao": "Europe/Madrid",
+    "Málaga": "Europe/Madrid",
+    "Deutschland": "Europe/Berlin",
+    "Allemagne": "Europe/Berlin",
+    "Alemania": "Europe/Berlin",
+    "Alemanha": "Europe/Berlin",
+    "Munique": "Europe/Berlin",
+    "Colonia": "Europe/Berlin",
+    "Fráncfort": "Europe/Berlin",
+    "Österreich": "Europe/Vienna",
+    "Wien": "Europe/Vienna",
+    "Vienne": "Europe/Vienna",
+    "Viena": "Europe/Vienna",
+    "Schweiz": "Europe/Zurich",
+    "Suisse": "Europe/Zurich",
+    "Suiza": "Europe/Zurich",
+    "Genf": "Europe/Zurich",
+    "Genève": "Europe/Zurich",
+    "Ginebra": "Europe/Zurich",
+    "Zürich": "Europe/Zurich",
+    "Frankreich": "Europe/Paris",
+    "Francia": "Europe/Paris",
+    "França": "Europe/Paris",
+    "Belgique": "Europe/Brussels",
+    "Bruxelles": "Europe/Brussels",
+    "Brüssel": "Europe/Brussels",
+    "Bruselas": "Europe/Brussels",
+    "Lisboa": "Europe/Lisbon",
+    "Lissabon": "Europe/Lisbon",
+    "Lisbonne": "Europe/Lisbon",
+    "Brasil": "America/Sao_Paulo",
+    "Brasilien": "America/Sao_Paulo",
+    "Brésil": "America/Sao_Paulo",
+    "Belo Horizonte": "America/Sao_Paulo",
+    "Curitiba": "America/Sao_Paulo",
+    "Porto Alegre": "America/Sao_Paulo",
+    "Salvador": "America/Bahia",
+    "Recife": "America/Recife",
+    "Fortaleza": "America/Fortaleza",
+    "Manaus": "America/Manaus",
+    "Bogotá": "America/Bogota",
+    "Buenos Aires": "America/Argentina/Buenos_Aires",
+    "Россия": "Europe/Moscow",
+    "Москва": "Europe/Moscow",
+    "Мск": "Europe/Moscow",
+    "Moskau": "Europe/Moscow",
+    "Moscou": "Europe/Moscow",
+    "Moscú": "Europe/Moscow",
+    "Санкт-Петербург": "Europe/Moscow",
+    "Петербург": "Europe/Moscow",
+    "Питер": "Europe/Moscow",
+    "СПб": "Europe/Moscow",
+    "Казань": "Europe/Moscow",
+    "Нижний Новгород": "Europe/Moscow",
+    "Ростов-на-Дону": "Europe/Moscow",
+    "Краснодар": "Europe/Moscow",
+    "Воронеж": "Europe/Moscow",
+    "Калининград": "Europe/Kaliningrad",
+    "Самара": "Europe/Samara",
+    "Екатеринбург": "Asia/Yekaterinburg",
+    "Челябинск": "Asia/Yekaterinburg",
+    "Пермь": "Asia/Yekaterinburg",
+    "Уфа": "Asia/Yekaterinburg",
+    "Тюмень": "Asia/Yekaterinburg",
+    "Омск": "Asia/Omsk",
+    "Новосибирск": "Asia/Novosibirsk",
+    "Красноярск": "Asia/Krasnoyarsk",
+    "Иркутск": "Asia/Irkutsk",
+    "Владивосток": "Asia/Vladivostok",
+    "Хабаровск": "Asia/Vladivostok",
+    "Минск": "Europe/Minsk",
+    "Беларусь": "Europe/Minsk",
+    "Киев": "Europe/Kyiv",
+    "Київ": "Europe/Kyiv",
+    "Харьков": "Europe/Kyiv",
+    "Одесса": "Europe/Kyiv",
+    "Алматы": "Asia/Almaty",
+    "Астана": "Asia/Almaty",
+    "Ташкент": "Asia/Tashkent",
+    "Тбилиси": "Asia/Tbilisi",
+    "Ереван": "Asia/Yerevan",
+    "Баку": "Asia/Baku",
+    "Рига": "Europe/Riga",
+    "Таллин": "Europe/Tallinn",
+    "Вильнюс": "Europe/Vilnius",
+    "Берлин": "Europe/Berlin",
+    "Лондон": "Europe/London",
+    "Париж": "Europe/Paris",
+    "Прага": "Europe/Prague",
+    "Варшава": "Europe/Warsaw",
+    "Тель-Авив": "Asia/Jerusalem",
+    "Израиль": "Asia/Jerusalem",
+    "Дубай": "Asia/Dubai",
+    "Стамбул": "Europe/Istanbul",
+    "Нью-Йорк": "America/New_York",
+    "Белград": "Europe/Belgrade",
+    "Лиссабон": "Europe/Lisbon",
+    "Бишкек": "Asia/Bishkek",
 }
 
 COMMON_ZONES: tuple[tuple[str, str], ...] = (
@@ -592,7 +1116,8 @@ def _offset_match(minutes: int) -> ZoneMatch | None:
         # POSIX-style Etc names invert the sign: UTC+2 is "Etc/GMT-2".
         name = f"Etc/GMT{-hours:+d}"
         sign = "+" if hours > 0 else "-"
-        return ZoneMatch(name, f"UTC{sign}{abs(hours):02d}:00 (no daylight-saving changes)")
+        # The caller says it has no daylight-saving changes (`Etc/` zones), in the user's words.
+        return ZoneMatch(name, f"UTC{sign}{abs(hours):02d}:00")
     zone = _PARTIAL_OFFSET_ZONES.get(minutes)
     if zone is None:
         return None
@@ -660,6 +1185,8 @@ def timezone_from_location(latitude: float, longitude: float) -> str | None:
 
 # --- Durations and counts --------------------------------------------------------------------
 
+# Every number as a single word, in any of the bot's languages.
+_ANY_NUMBER_WORDS: dict[str, int] = {**NUMBER_WORDS, **_FOREIGN_NUMBER_WORDS}
 _HOURS_PER_UNIT: dict[str, float] = {
     **dict.fromkeys(("m", "min", "mins", "minute", "minutes"), 1 / 60),
     **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), 1.0),
@@ -667,19 +1194,87 @@ _HOURS_PER_UNIT: dict[str, float] = {
     **dict.fromkeys(("weekend", "weekends"), 48.0),
     **dict.fromkeys(("w", "wk", "wks", "week", "weeks"), 168.0),
     **dict.fromkeys(("fortnight", "fortnights"), 336.0),
-}
+    **_keyed(
+        {
+            **dict.fromkeys(
+                ("minuto", "minutos", "Minuten", "минута", "минуту", "минуты", "минут", "мин"),
+                1 / 60,
+            ),
+            **dict.fromkeys(
+                ("hora", "horas", "Stunde", "Stunden", "Std", "heure", "heures", "час", "часа",
+                 "часов", "ч"),
+                1.0,
+            ),
+            **dict.fromkeys(
+                ("día", "días", "Tag", "Tage", "Tagen", "jour", "jours", "journée", "journées",
+                 "dia", "dias", "день", "дня", "дней", "сутки", "суток"),
+                24.0,
+            ),
+            **dict.fromkeys(("Wochenende", "Wochenenden", "выходные"), 48.0),
+            **dict.fromkeys(
+                ("semana", "semanas", "Woche", "Wochen", "semaine", "semaines", "неделя",
+                 "неделю", "недели", "недель", "нед"),
+                168.0,
+            ),
+        }
+    ),
+}  # fmt: skip
+# Russian has no article: "сутки", "день", "неделю" on their own are one of them, and
+# "полдня" is half of one.
+_WHOLE_UNITS: dict[str, float] = _keyed(
+    {
+        "час": 1.0, "день": 24.0, "сутки": 24.0, "неделю": 168.0, "неделя": 168.0,
+        "минуту": 1 / 60, "полчаса": 0.5, "полдня": 12.0, "полсуток": 12.0, "полнедели": 84.0,
+    }
+)  # fmt: skip
+# "half a day", "medio día", "ein halber Tag", "une demi-journée", "meio dia".
+_HALF_WORDS = frozenset(
+    _keyed(
+        dict.fromkeys(
+            ("half", "medio", "media", "halb", "halbe", "halben", "halber", "halbes", "demi",
+             "demie", "meio", "meia", "пол", "половина"),
+            0.5,
+        )
+    )
+)  # fmt: skip
+# "anderthalb Tage", "полтора дня": one and a half in a word.
+_FRACTION_WORDS: dict[str, float] = _keyed(
+    {"anderthalb": 1.5, "eineinhalb": 1.5, "zweieinhalb": 2.5, "dreieinhalb": 3.5,
+     "полтора": 1.5, "полторы": 1.5}
+)  # fmt: skip
+# Words for "one" that also say "a": "a half day", "einen halben Tag", "une demi-heure".
+_ONE_WORDS = frozenset(
+    ("a", "an", "un", "una", "une", "ein", "eine", "einen", "einem", "einer", "um", "uma")
+)
+_FOREIGN_HALF_WORDS = _HALF_WORDS - {"half"}
+_AND_WORDS = frozenset(("and", ",", "y", "e", "et", "und", "и"))
 _DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
-_DURATION_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+|[a-z]+|\S")
+_DURATION_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+|[^\W\d_]+|\S")
 # "a couple of days", "a few hours": vague amounts read as their smallest sensible number.
 _VAGUE_AMOUNTS = (
     (re.compile(r"\b(?:a\s)?couple(?:\sof)?(?=\s[a-z])"), "2"),
     (re.compile(r"\ba\sfew(?=\s[a-z])"), "3"),
+    (re.compile(r"\b(?:(?:un|um)\spar(?:\sde)?|ein\spaar|пар[уа])(?=\s[^\W\d_])"), "2"),
+    (
+        re.compile(
+            r"\b(?:unos|unas|algunos|algunas|quelques|alguns|algumas|uns|umas|einige"
+            r"|несколько)(?=\s[^\W\d_])"
+        ),
+        "3",
+    ),
 )
-_UNTIL = re.compile(r"(?:until|untill|till|til|through|thru|up\s(?:to|until))\s(?P<rest>.+)")
-_UNTIL_DAY = re.compile(
-    r"(?:(?:next|this|on|the)\s)?(?P<day>tomorrow|tmrw|tmr|[a-z]+)(?:\s(?P<at>.+))?"
+_UNTIL = _folded_pattern(
+    r"(?:until|untill|till|til|through|thru|up\s(?:to|until)"
+    r"|bis(?:\s(?:zum|zur|am))?|hasta(?:\s(?:el|la))?|jusqu\s?(?:a|au)|até(?:\s(?:a|o))?"
+    r"|до)\s(?P<rest>.+)"
 )
-_MORNING = re.compile(r"(?:in\sthe\s)?morning")
+_TOMORROW = _keyed(
+    dict.fromkeys(("tomorrow", "tmrw", "tmr", "mañana", "morgen", "demain", "amanhã", "завтра"), 1)
+)
+_MORNING = _folded_pattern(
+    r"(?:in\sthe\s)?morning|früh|morgens?|am\smorgen|(?:por|en|de)\sla\smañana"
+    r"|(?:du|le|au)\smatin|matin|(?:de|pela|na)\smanhã|утром|утра|с\sутра"
+)
 # "until friday" runs to this local time that day (and "until monday morning" too).
 UNTIL_DAY_AT = datetime.time(9, 0)
 
@@ -689,14 +1284,17 @@ def _amount(token: str) -> float | None:
         return float(token)
     if token in ("a", "an"):
         return 1.0
-    if token == "half":
+    if token in _HALF_WORDS:
         return 0.5
-    value = NUMBER_WORDS.get(token)
+    if token in _FRACTION_WORDS:
+        return _FRACTION_WORDS[token]
+    value = _ANY_NUMBER_WORDS.get(token)
     return None if value is None else float(value)
 
 
 def _hours_until(rest: str, now: datetime.datetime | None, zone: str | None) -> float | None:
-    """Hours from `now` until a day named after "until": "friday", "tomorrow", "monday 6pm".
+    """Hours from `now` until a day named after "until": "friday", "tomorrow", "monday 6pm";
+    also "viernes", "morgen", "vendredi", "sexta-feira", "пятницы".
 
     The window ends at UNTIL_DAY_AT (09:00) local time that day, also for "monday morning",
     unless a time is given ("until friday 6pm").
@@ -716,7 +1314,7 @@ def _hours_until(rest: str, now: datetime.datetime | None, zone: str | None) -> 
         now = now.replace(tzinfo=datetime.UTC)
     local = now.astimezone(tz)
     day = match["day"]
-    if day in ("tomorrow", "tmrw", "tmr"):
+    if day in _TOMORROW:
         ahead = 1
     elif day in _WEEKDAYS:
         ahead = (_WEEKDAYS[day] - local.weekday() - 1) % 7 + 1
@@ -743,20 +1341,23 @@ def _hours_until(rest: str, now: datetime.datetime | None, zone: str | None) -> 
 def parse_hours(
     text: str, *, now: datetime.datetime | None = None, zone: str | None = None
 ) -> float | None:
-    """Read a duration in hours.
+    """Read a duration in hours, in any of the bot's languages.
 
     Amounts with units: "36", "36h", "1.5 days", "a day", "1 day 12 hours", "a day and a
-    half", "one and a half days", "half a day", "a weekend" (48), "a couple of days" (48).
-    A bare number is hours. With `now` (and the person's `zone`), also the time left until a
-    day: "until friday", "till tomorrow", "through Monday morning" run to 09:00 local time
-    that day (see _hours_until); without `now` those are None.
+    half", "one and a half days", "half a day", "a weekend" (48), "a couple of days" (48);
+    "24 horas", "dos días", "un día y medio", "48 Stunden", "anderthalb Tage", "deux jours",
+    "un jour et demi", "um dia e meio", "48 часов", "сутки" (24), "двое суток", "полтора
+    дня" (36). A bare number is hours. With `now` (and the person's `zone`), also the time
+    left until a day: "until friday", "till tomorrow", "through Monday morning", "bis
+    Freitag", "hasta el viernes", "jusqu'à vendredi", "até sexta", "до пятницы" run to 09:00
+    local time that day (see _hours_until); without `now` those are None.
     """
-    cleaned = re.sub(r"(?<=\d),(?=\d)", ".", _clean(text))
+    cleaned = _key(re.sub(r"(?<=\d),(?=\d)", ".", _clean(text)))
     if (until := _UNTIL.fullmatch(cleaned)) is not None:
         return _hours_until(until["rest"], now, zone)
     for pattern, number in _VAGUE_AMOUNTS:
         cleaned = pattern.sub(number, cleaned)
-    tokens = [t for t in _DURATION_TOKEN.findall(cleaned) if t not in ("and", ",")]
+    tokens = [t for t in _DURATION_TOKEN.findall(cleaned) if t not in _AND_WORDS]
     if not tokens:
         return None
     total = 0.0
@@ -765,16 +1366,21 @@ def parse_hours(
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        if token in _WHOLE_UNITS:  # "сутки", "полдня": the unit counts itself
+            total += _WHOLE_UNITS[token]
+            segments += 1
+            i += 1
+            continue
         amount = _amount(token)
         if amount is None:
             return None
         i += 1
-        bare_number = bool(_DECIMAL.fullmatch(token)) or token in NUMBER_WORDS
+        bare_number = bool(_DECIMAL.fullmatch(token)) or token in _ANY_NUMBER_WORDS
         following = tokens[i : i + 2]
         if token == "half" and following[:1] in (["a"], ["an"]):
             i += 1  # "half a day", "half an hour"
-        elif token in ("a", "an") and following[:1] == ["half"]:
-            amount, bare_number = 0.5, False  # "a half day"
+        elif token in _ONE_WORDS and following[:1] and following[0] in _HALF_WORDS:
+            amount, bare_number = 0.5, False  # "a half day", "einen halben Tag"
             i += 1
         elif bare_number and following == ["a", "half"]:
             amount, bare_number = amount + 0.5, False  # "one and a half days"
@@ -783,12 +1389,17 @@ def parse_hours(
             unit = _HOURS_PER_UNIT[tokens[i]]
             total += amount * unit
             i += 1
-            # "a day and a half", unless the half has its own unit ("… and a half hour").
-            if tokens[i : i + 2] == ["a", "half"] and (
-                i + 2 == len(tokens) or tokens[i + 2] not in _HOURS_PER_UNIT
-            ):
+            # "a day and a half", "un día y medio", "ein Tag und ein halber", unless the half
+            # has its own unit ("… and a half hour").
+            after = tokens[i : i + 2]
+            half = 0
+            if len(after) == 2 and after[0] in _ONE_WORDS and after[1] in _HALF_WORDS:
+                half = 2
+            elif after[:1] and after[0] in _FOREIGN_HALF_WORDS:
+                half = 1
+            if half and (i + half == len(tokens) or tokens[i + half] not in _HOURS_PER_UNIT):
                 total += unit / 2
-                i += 2
+                i += half
         elif not bare_number:
             return None  # "a" or "half" on its own says nothing
         else:
@@ -803,34 +1414,39 @@ def parse_hours(
     return total
 
 
-# Number words in the bot's other languages (es, de, fr, pt), accents folded, one to ten.
-_FOREIGN_NUMBER_WORDS: dict[str, int] = {
-    # es
-    "cero": 0, "uno": 1, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
-    "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
-    # de
-    "null": 0, "eins": 1, "ein": 1, "eine": 1, "zwei": 2, "zwo": 2, "drei": 3, "vier": 4,
-    "funf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
-    # fr ("un", "six" as above)
-    "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
-    "neuf": 9, "dix": 10,
-    # pt ("tres", "cinco", "seis" as above)
-    "um": 1, "uma": 1, "dois": 2, "duas": 2, "quatro": 4, "sete": 7, "oito": 8, "nove": 9,
-    "dez": 10,
-}  # fmt: skip
-# Every number as a single word, in any of the bot's languages.
-_ANY_NUMBER_WORDS: dict[str, int] = {**NUMBER_WORDS, **_FOREIGN_NUMBER_WORDS}
 _VAGUE_NUMBERS: dict[str, int] = {
     **dict.fromkeys(("a couple", "couple", "a couple of", "a pair", "a pair of"), 2),
     **dict.fromkeys(("a few", "few"), 3),
-}
-_NUMBER_LEAD = re.compile(
-    r"^(?:(?:about|around|roughly|approximately|approx|maybe|like|at\sleast|circa|ca)\s+|~\s*)+"
+    **_keyed(
+        {
+            **dict.fromkeys(
+                ("un par", "un par de", "ein paar", "um par", "um par de", "пару", "пара",
+                 "парочку", "парочка"),
+                2,
+            ),
+            **dict.fromkeys(
+                ("unos", "unas", "unos cuantos", "unas cuantas", "algunos", "algunas",
+                 "einige", "einigen", "quelques", "alguns", "algumas", "uns", "umas",
+                 "несколько"),
+                3,
+            ),
+        }
+    ),
+}  # fmt: skip
+_NUMBER_LEAD = _folded_pattern(
+    r"^(?:(?:about|around|roughly|approximately|approx|maybe|like|at\sleast|circa|ca"
+    r"|como|unos|unas|cerca\sde|alrededor\sde|al\smenos|etwa|ungefähr|mindestens"
+    r"|environ|à\speu\sprès|au\smoins|uns|umas|pelo\smenos|mais\sde"
+    r"|около|примерно|где[\s-]то|почти|как\sминимум)\s+|~\s*)+"
 )
-_NUMBER_TRAIL = re.compile(r"(?:\s*-?\s*ish|\s+or\s+so|\s+or\s+more|\s*\+)$")
-# "five or six", "5-6", "dos o tres", "zwei oder drei", "deux ou trois", "dois a três".
+_NUMBER_TRAIL = _folded_pattern(
+    r"(?:\s*-?\s*ish|\s+or\s+so|\s+or\s+more|\s*\+|\s+o\smás|\s+oder\smehr|\s+ou\splus"
+    r"|\s+ou\smais|\s+или\sбольше|\s+с\sлишним)$"
+)
+# "five or six", "5-6", "dos o tres", "zwei oder drei", "deux ou trois", "dois a três",
+# "два или три".
 _NUMBER_RANGE = re.compile(
-    r"(?P<low>.+?)(?:\s+(?:or|to|o|a|oder|bis|ou)\s+|\s*[-–—]\s*)(?P<high>.+)"
+    r"(?P<low>.+?)(?:\s+(?:or|to|o|a|oder|bis|ou|или)\s+|\s*[-–—]\s*)(?P<high>.+)"
 )
 _DIGITS = re.compile(r"\d{1,7}", re.ASCII)
 
@@ -843,14 +1459,17 @@ def _single_number(text: str) -> int | None:
 
 
 def parse_number_word(text: str) -> int | None:
-    """Read a whole number people typed: "3", "three", "drei", "trois", "5+", "a couple" (2),
-    "a few" (3), "about 5", "5ish", and a range as its lower end ("five or six" → 5).
+    """Read a whole number people typed: "3", "three", "drei", "trois", "три", "5+", "a
+    couple" (2), "a few" (3), "ein paar" (2), "несколько" (3), "about 5", "etwa 5", "около
+    пяти", "5ish", and a range as its lower end ("five or six", "два или три" → the lower).
 
-    Number words go from zero to twenty in English and zero to ten in Spanish, German,
-    French and Portuguese (accents optional). None for anything else, including negatives
-    and fractions.
+    Number words go from zero to twenty in English and Russian (with the case forms people
+    type: "двух", "трёх", "двое") and zero to ten in Spanish, German, French and Portuguese
+    (accents optional). None for anything else, including negatives and fractions.
     """
     cleaned = _fold_accents(_clean(text))
+    if cleaned in _VAGUE_NUMBERS:  # before the leads: "unos cuantos" is not "unos 5"
+        return _VAGUE_NUMBERS[cleaned]
     cleaned = _NUMBER_TRAIL.sub("", _NUMBER_LEAD.sub("", cleaned)).strip()
     if cleaned in _VAGUE_NUMBERS:
         return _VAGUE_NUMBERS[cleaned]
@@ -864,16 +1483,31 @@ def parse_number_word(text: str) -> int | None:
     return None if low is None or high is None else min(low, high)
 
 
+# core.listening counts these English words among its non-answers.
 _NOBODY = frozenset({"none", "no one", "noone", "no-one", "nobody", "zero", "nil", "not one"})
+_NOBODY_WORDS = _phrases(
+    *_NOBODY,
+    # es
+    "nadie", "ninguno", "ninguna", "ningún", "ni uno", "ni una", "nada",
+    # de
+    "niemand", "keiner", "keine", "keins", "kein", "gar keine", "nichts",
+    # fr
+    "personne", "aucun", "aucune", "pas un", "pas une", "rien",
+    # pt
+    "ninguém", "nenhum", "nenhuma", "nem um", "nem uma",
+    # ru
+    "никого", "никто", "ни одного", "ни одной", "ни один", "ни одна", "нисколько",
+)  # fmt: skip
 MAX_COUNT = 1000
 
 
 def parse_count(text: str) -> int | None:
     """Read a small whole number: "3", "three", "5+", "none", "a couple"; see parse_number_word.
+    "Nobody" in every language is 0: "nadie", "keine", "personne", "nenhum", "никого".
 
     At most MAX_COUNT.
     """
-    if _clean(text) in _NOBODY:
+    if _plain(text) in _NOBODY_WORDS:
         return 0
     value = parse_number_word(text)
     return value if value is not None and value <= MAX_COUNT else None
@@ -902,6 +1536,41 @@ for _number, _name in enumerate(
     _MONTHS[_name] = _number
     _MONTHS[_name[:3]] = _number
 _MONTHS["sept"] = 9
+# The other languages, with their usual abbreviations and the Russian case forms ("15
+# марта", "в конце марта", "в марте").
+_MONTHS.update(
+    _keyed(
+        {
+            # es
+            "enero": 1, "ene": 1, "febrero": 2, "marzo": 3, "abril": 4, "abr": 4, "mayo": 5,
+            "junio": 6, "julio": 7, "agosto": 8, "ago": 8, "septiembre": 9, "setiembre": 9,
+            "octubre": 10, "noviembre": 11, "diciembre": 12, "dic": 12,
+            # de
+            "Januar": 1, "Jänner": 1, "Februar": 2, "März": 3, "Mai": 5, "Juni": 6, "Juli": 7,
+            "Oktober": 10, "Okt": 10, "Dezember": 12, "Dez": 12,
+            # fr
+            "janvier": 1, "janv": 1, "février": 2, "févr": 2, "fév": 2, "mars": 3, "avril": 4,
+            "avr": 4, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "septembre": 9,
+            "octobre": 10, "novembre": 11, "décembre": 12,
+            # pt
+            "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7,
+            "setembro": 9, "set": 9, "outubro": 10, "out": 10, "novembro": 11, "dezembro": 12,
+            # ru
+            "январь": 1, "января": 1, "январе": 1, "янв": 1,
+            "февраль": 2, "февраля": 2, "феврале": 2, "фев": 2,
+            "март": 3, "марта": 3, "марте": 3, "мар": 3,
+            "апрель": 4, "апреля": 4, "апреле": 4, "апр": 4,
+            "май": 5, "мая": 5, "мае": 5,
+            "июнь": 6, "июня": 6, "июне": 6, "июн": 6,
+            "июль": 7, "июля": 7, "июле": 7, "июл": 7,
+            "август": 8, "августа": 8, "августе": 8, "авг": 8,
+            "сентябрь": 9, "сентября": 9, "сентябре": 9, "сен": 9, "сент": 9,
+            "октябрь": 10, "октября": 10, "октябре": 10, "окт": 10,
+            "ноябрь": 11, "ноября": 11, "ноябре": 11, "ноя": 11, "нояб": 11,
+            "декабрь": 12, "декабря": 12, "декабре": 12, "дек": 12,
+        }
+    )
+)  # fmt: skip
 
 _WEEKDAYS: dict[str, int] = {}
 for _number, _name in enumerate(
@@ -910,33 +1579,185 @@ for _number, _name in enumerate(
     _WEEKDAYS[_name] = _number
     _WEEKDAYS[_name[:3]] = _number
 _WEEKDAYS.update({"tues": 1, "thur": 3, "thurs": 3})
+# The other languages, with abbreviations that aren't also common words (no German "Do",
+# "So", no Spanish "mar" for March's sake), and the Russian case forms ("в пятницу", "до
+# пятницы", "к пятнице").
+_WEEKDAYS.update(
+    _keyed(
+        {
+            # es
+            "lunes": 0, "lun": 0, "martes": 1, "miércoles": 2, "mié": 2, "jueves": 3, "jue": 3,
+            "viernes": 4, "vie": 4, "sábado": 5, "sáb": 5, "domingo": 6, "dom": 6,
+            # de
+            "Montag": 0, "Dienstag": 1, "Mittwoch": 2, "Donnerstag": 3, "Freitag": 4,
+            "Samstag": 5, "Sonnabend": 5, "Sonntag": 6,
+            # fr ("lun" as above)
+            "lundi": 0, "mardi": 1, "mercredi": 2, "mer": 2, "jeudi": 3, "jeu": 3,
+            "vendredi": 4, "ven": 4, "samedi": 5, "dimanche": 6,
+            # pt ("sábado", "domingo" as above)
+            "segunda": 0, "segunda-feira": 0, "seg": 0, "terça": 1, "terça-feira": 1, "ter": 1,
+            "quarta": 2, "quarta-feira": 2, "quinta": 3, "quinta-feira": 3, "sexta": 4,
+            "sexta-feira": 4,
+            # ru
+            "понедельник": 0, "понедельника": 0, "понедельнику": 0, "пн": 0,
+            "вторник": 1, "вторника": 1, "вторнику": 1, "вт": 1,
+            "среда": 2, "среду": 2, "среды": 2, "среде": 2, "ср": 2,
+            "четверг": 3, "четверга": 3, "четвергу": 3, "чт": 3,
+            "пятница": 4, "пятницу": 4, "пятницы": 4, "пятнице": 4, "пт": 4,
+            "суббота": 5, "субботу": 5, "субботы": 5, "субботе": 5, "сб": 5,
+            "воскресенье": 6, "воскресенья": 6, "воскресенью": 6, "вс": 6,
+        }
+    )
+)  # fmt: skip
+_WEEKDAY = _alternation(_WEEKDAYS)
 
+# "until friday 6pm", "bis morgen früh", "hasta el viernes", "до следующей пятницы".
+_UNTIL_DAY = _folded_pattern(
+    r"(?:(?:next|this|on|the|el|la|le|o|a|am|zum|nächsten|próximo|próxima|ce|следующей"
+    r"|следующего)\s)?"
+    rf"(?P<day>{_alternation((*_TOMORROW, *_WEEKDAYS))})(?:\s(?P<at>.+))?"
+)
+
+# Words counted in "in 2 weeks", "next month", "end of the year", by what they count.
+_DATE_UNITS: dict[str, str] = {
+    **dict.fromkeys(("day", "days"), "day"),
+    **dict.fromkeys(("week", "weeks"), "week"),
+    **dict.fromkeys(("fortnight", "fortnights"), "fortnight"),
+    **dict.fromkeys(("month", "months"), "month"),
+    **dict.fromkeys(("year", "years"), "year"),
+    **_keyed(
+        {
+            **dict.fromkeys(
+                ("día", "días", "Tag", "Tage", "Tagen", "jour", "jours", "dia", "dias",
+                 "день", "дня", "дней"),
+                "day",
+            ),
+            **dict.fromkeys(
+                ("semana", "semanas", "Woche", "Wochen", "semaine", "semaines", "неделя",
+                 "неделю", "недели", "недель", "неделе"),
+                "week",
+            ),
+            **dict.fromkeys(
+                ("mes", "meses", "Monat", "Monate", "Monaten", "Monats", "mois", "месяц",
+                 "месяца", "месяцев", "месяце"),
+                "month",
+            ),
+            **dict.fromkeys(
+                ("año", "años", "Jahr", "Jahre", "Jahren", "Jahres", "an", "ans", "année",
+                 "années", "ano", "anos", "год", "года", "году", "лет"),
+                "year",
+            ),
+        }
+    ),
+}  # fmt: skip
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
-_ORDINAL = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_MONTH_WORD = r"(?P<month>[a-z]+)"
-_YEAR = r"(?:\s(?P<year>\d{4}))?"
-_DAY_MONTH = re.compile(rf"{_ORDINAL}\s(?:of\s)?{_MONTH_WORD}{_YEAR}")
+
+
+def _unit_words(kind: str) -> str:
+    return _alternation(word for word, unit in _DATE_UNITS.items() if unit == kind)
+
+
+_MONTH_UNIT = _unit_words("month")
+_YEAR_UNIT = _unit_words("year")
+_WEEK_UNIT = _unit_words("week")
+# "next week", "nächste Woche", "el mes que viene", "la semaine prochaine", "на следующей
+# неделе": "next" before the unit, or after it.
+_NEXT_BEFORE = (
+    r"next|próximo|próxima|nächste|nächsten|nächster|nächstes|kommende|kommenden|prochain"
+    r"|prochaine|следующий|следующую|следующая|следующее|следующей|следующем|следующего"
+)
+_NEXT_AFTER = r"que\sviene|que\svem|prochain|prochaine|próximo|próxima|qui\svient"
+_NEXT_UNIT = _folded_pattern(
+    rf"(?:{_NEXT_BEFORE})\s(?P<unit>{_WEEK_UNIT}|{_MONTH_UNIT})"
+    rf"|(?P<after>{_WEEK_UNIT}|{_MONTH_UNIT})\s(?:{_NEXT_AFTER})"
+)
+# The words people put before a date that don't change it: "on", "by", "el", "am", "le",
+# "na", "в", "до"… Peeled one at a time until the rest reads as a date.
+_DATE_LEAD = _folded_pattern(
+    r"^(?:on|by|until|till|before|the"
+    r"|el|la|los|las|a|al|en|para|hasta|antes\sdel?"
+    # Not German "vor": "vor 3 Tagen" is three days ago.
+    r"|am|im|an|zum|zur|bis|spätestens"
+    r"|le|les|au|pour|avant|avant\sle|d\sici|jusqu\sa|jusqu\sau"
+    r"|o|os|as|ao|em|no|na|até|dia"
+    r"|в|во|на|к|ко|до|не\sпозже)\s"
+)
+_ORDINAL = _fold_accents(r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.|-?го)?")
+_MONTH_WORD = r"(?P<month>[^\W\d_]+)"
+_YEAR = _fold_accents(r"(?:\s(?:de\s)?(?P<year>\d{4}))?(?:\s(?:г|года))?")
+# "10 December", "15 de marzo", "15. März", "le 15 mars", "15 марта".
+_DAY_MONTH = re.compile(rf"{_ORDINAL}(?:\s|(?<=\.))(?:(?:of|de)\s)?{_MONTH_WORD}{_YEAR}")
 _MONTH_DAY = re.compile(rf"{_MONTH_WORD}\s{_ORDINAL}{_YEAR}")
 _ISO = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})")
 _NUMERIC = re.compile(r"(?P<day>\d{1,2})[./-](?P<month>\d{1,2})(?:[./-](?P<year>\d{4}|\d{2}))?")
-# "in 2 weeks", "two weeks", "a couple of weeks", "in a fortnight", "3 days from now".
-_IN_AMOUNT = re.compile(
-    r"(?:in\s)?(?P<amount>\d+|a\scouple(?:\sof)?|couple\sof|a\sfew|[a-z]+)"
-    r"\s(?P<unit>days?|weeks?|fortnights?|months?|years?)"
+# "in 2 weeks", "two weeks", "a couple of weeks", "in a fortnight", "3 days from now",
+# "en dos semanas", "in zwei Wochen", "dans deux semaines", "daqui a duas semanas", "через
+# две недели".
+_IN_AMOUNT = _folded_pattern(
+    r"(?:(?:in|en|dentro\sde|dans|em|daqui\sa|через)\s)?"
+    r"(?P<amount>\d+|a\scouple(?:\sof)?|couple\sof|a\sfew|(?:un|um)\spar\sde|ein\spaar"
+    r"|[^\W\d_]+)"
+    rf"\s(?P<unit>{_alternation(_DATE_UNITS)})"
     r"(?:\s(?:from\s(?:now|today)|time|later))?"
 )
-# "the 15th", "15th", "the 15": a day of the month, the next one after today.
-_DAY_OF_MONTH = re.compile(r"(?:the\s)?(?P<day>\d{1,2})(?:st|nd|rd|th)|the\s(?P<bare>\d{1,2})")
-_THIS = r"(?:the\s|this\s)?"
-_END_OF_MONTH = re.compile(rf"(?:the\s)?end\sof\s{_THIS}month|(?:this\s)?month\send|eom")
-_END_OF_NEXT_MONTH = re.compile(r"(?:the\s)?end\sof\snext\smonth")
-_END_OF_YEAR = re.compile(rf"(?:the\s)?end\sof\s{_THIS}year|(?:this\s)?year\send|eoy")
-_END_OF_NAMED_MONTH = re.compile(r"(?:the\s)?end\sof\s(?P<month>[a-z]+)")
-_MID = r"(?:mid|the\smiddle\sof|middle\sof)"
-_MID_MONTH = re.compile(rf"{_MID}\s{_THIS}month")
-_MID_NEXT_MONTH = re.compile(rf"{_MID}\snext\smonth")
-_MID_NAMED_MONTH = re.compile(rf"{_MID}\s(?P<month>[a-z]+)")
-_WEEKDAY_DATE = re.compile(r"(?:next\s|this\s(?:coming\s)?|coming\s|on\s)?(?P<day>[a-z]+)")
+# Russian has no article: "через неделю" is in a week.
+_IN_ONE = _folded_pattern(rf"через\s(?P<unit>{_alternation(_DATE_UNITS)})")
+# "the 15th", "15th", "the 15": a day of the month, the next one after today; also "el 15",
+# "am 15.", "le 15", "dia 15", "1er", "15-го", "15 числа".
+_DAY_OF_MONTH = _folded_pattern(
+    r"(?:the\s)?(?P<day>\d{1,2})(?:st|nd|rd|th|er|-?го(?:\sчисла)?|\sчисла)"
+    r"|(?:the|el|le|am|den|dia)\s(?P<bare>\d{1,2})"
+)
+_THIS = r"(?:(?:the|this|el|este|des|dieses|du|ce|do|deste|desse|l|этого|текущего)\s)?"
+# "end of", "fin de", "finales de", "Ende", "fin du", "fim do", "конец", "в конце".
+_END = (
+    r"(?:(?:the\s)?end\sof|fin(?:ales|al)?\s(?:de|del|du|d)|fin|ende|fim\s(?:de|do|da)"
+    r"|final\s(?:do|da)|конец|конце|концу|конца)"
+)
+_MID = (
+    r"(?:mid|the\smiddle\sof|middle\sof|mitad\sdel?|mediados\sdel?|mitte|mi"
+    r"|milieu\s(?:du|de|d)|meados\s(?:de|do|da)|meio\s(?:do|de|da)|середине|середина|середину)"
+)
+_NEXT_MONTH = rf"(?:(?:{_NEXT_BEFORE})\s(?:{_MONTH_UNIT})|(?:{_MONTH_UNIT})\s(?:{_NEXT_AFTER}))"
+_END_OF_MONTH = _folded_pattern(
+    rf"{_END}\s{_THIS}(?:{_MONTH_UNIT})|(?:this\s)?month\send|eom|monatsende"
+)
+_END_OF_NEXT_MONTH = _folded_pattern(rf"{_END}\s{_THIS}{_NEXT_MONTH}")
+_END_OF_YEAR = _folded_pattern(
+    rf"{_END}\s{_THIS}(?:{_YEAR_UNIT})|(?:this\s)?year\send|eoy|jahresende"
+)
+_END_OF_NAMED_MONTH = _folded_pattern(rf"{_END}\s(?P<month>[^\W\d_]+)")
+_MID_MONTH = _folded_pattern(rf"{_MID}\s{_THIS}(?:{_MONTH_UNIT})|monatsmitte")
+_MID_NEXT_MONTH = _folded_pattern(rf"{_MID}\s{_THIS}{_NEXT_MONTH}")
+_MID_NAMED_MONTH = _folded_pattern(rf"{_MID}\s(?P<month>[^\W\d_]+)")
+# "friday", "next friday", "this coming friday", "el próximo viernes", "nächsten Freitag",
+# "vendredi prochain", "na próxima sexta-feira", "в следующую пятницу": the coming one.
+_WEEKDAY_DATE = _folded_pattern(
+    rf"(?:(?:{_NEXT_BEFORE}|this(?:\scoming)?|coming|on|este|esta|diesen|dieser|kommenden"
+    r"|ce|cette|nesta|neste|essa|esse|эту|этот|это|ближайшую|ближайший|ближайшее)\s)?"
+    rf"(?P<day>{_WEEKDAY})(?:\s(?:{_NEXT_AFTER}|kommenden))?"
+)
+# "tomorrow" and friends, as days after today.
+_DAYS_AHEAD: dict[str, int] = {
+    **dict.fromkeys(("today", "tonight"), 0),
+    **dict.fromkeys(("tomorrow", "tmrw", "tmr"), 1),
+    **dict.fromkeys(("day after tomorrow", "the day after tomorrow"), 2),
+    **_keyed(
+        {
+            **dict.fromkeys(
+                ("hoy", "esta noche", "heute", "heute Abend", "aujourd'hui", "ce soir", "hoje",
+                 "hoje à noite", "сегодня", "сегодня вечером"),
+                0,
+            ),
+            **_TOMORROW,
+            **dict.fromkeys(
+                ("pasado mañana", "übermorgen", "après-demain", "depois de amanhã",
+                 "послезавтра"),
+                2,
+            ),
+        }
+    ),
+}  # fmt: skip
 MID_MONTH_DAY = 15
 
 
@@ -1006,7 +1827,9 @@ def _amount_of(text: str) -> int | None:
 
 
 def _period_end_or_middle(cleaned: str, today: datetime.date) -> datetime.date | None:
-    """ "end of the month", "end of next month", "end of the year", "end of june", "mid-month".
+    """ "end of the month", "end of next month", "end of the year", "end of june", "mid-month";
+    "fin de mes", "Monatsende", "fin du mois", "fim do mês", "в конце месяца", "mitad de
+    mes", "Mitte des Monats", "mi-mars", "meados do mês", "в середине месяца"…
 
     "End of the month" said on its last day means the end of next month, and "end of the
     year" on 31 December the end of next year: a target should lie ahead. Named months
@@ -1040,27 +1863,26 @@ def _period_end_or_middle(cleaned: str, today: datetime.date) -> datetime.date |
 
 
 def _relative(cleaned: str, today: datetime.date) -> datetime.date | None:
-    if cleaned in ("today", "tonight"):
-        return today
-    if cleaned in ("tomorrow", "tmrw", "tmr"):
-        return today + datetime.timedelta(days=1)
-    if cleaned in ("day after tomorrow", "the day after tomorrow"):
-        return today + datetime.timedelta(days=2)
-    if cleaned == "next week":
-        return today + datetime.timedelta(days=7)
-    if cleaned == "next month":
+    if cleaned in _DAYS_AHEAD:
+        return today + datetime.timedelta(days=_DAYS_AHEAD[cleaned])
+    if (next_unit := _NEXT_UNIT.fullmatch(cleaned)) is not None:
+        # "Next week" is seven days on, "next month" the same day next month.
+        if _DATE_UNITS[next_unit["unit"] or next_unit["after"]] == "week":
+            return today + datetime.timedelta(days=7)
         return _add_months(today, 1)
     match = _IN_AMOUNT.fullmatch(cleaned)
     amount = None if match is None else _amount_of(match["amount"])
-    if match is not None and amount is not None:  # not "mid month"
-        unit = match["unit"].rstrip("s")
+    if match is None or amount is None:  # not "mid month"
+        match, amount = _IN_ONE.fullmatch(cleaned), 1
+    if match is not None:
+        unit = _DATE_UNITS[match["unit"]]
         if unit == "month":
             return _add_months(today, amount)
         if unit == "year":
             return _add_months(today, amount * 12)
         return today + datetime.timedelta(days=amount * _UNIT_DAYS[unit])
     weekday = _WEEKDAY_DATE.fullmatch(cleaned)
-    if weekday is not None and weekday["day"] in _WEEKDAYS:
+    if weekday is not None:
         # Strictly after today: "friday" said on a Friday means the next one. "Next friday"
         # and "this friday" are the same coming Friday.
         ahead = (_WEEKDAYS[weekday["day"]] - today.weekday() - 1) % 7 + 1
@@ -1068,29 +1890,11 @@ def _relative(cleaned: str, today: datetime.date) -> datetime.date | None:
     return _period_end_or_middle(cleaned, today)
 
 
-def parse_target_date(text: str, today: datetime.date) -> datetime.date | None:
-    """Read a calendar date on or after `today`, the person's local date.
-
-    Dates: "2026-12-10", "10.12", "Dec 10", "the 15th" (the next 15th after today).
-    Relative: "tomorrow", "in 2 weeks", "two weeks", "in a month" (same day, clamped to the
-    month's end), "next week" (+7), "next friday"/"this friday"/"friday" (the coming one,
-    strictly after today), "end of the month", "end of next month", "mid-month".
-    """
-    # "Dec. 10, 2026" → "dec 10 2026"; "two weeks' time" → "two weeks time"
-    cleaned = re.sub(r"(?<=[a-z])\.", "", _clean(text)).replace(",", " ")
-    cleaned = re.sub(r"['’]", "", cleaned)
-    cleaned = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", cleaned)  # "mid-month"
-    cleaned = " ".join(cleaned.split())
-    cleaned = re.sub(r"^(?:on|by|until|till|before)\s", "", cleaned)
-    try:
-        if match := _DAY_OF_MONTH.fullmatch(cleaned):
-            return _next_day_of_month(int(match["day"] or match["bare"]), today)
-        cleaned = re.sub(r"^the\s", "", cleaned)
-        if not cleaned:
-            return None
-        relative = _relative(cleaned, today)
-    except OverflowError:  # past year 9999
-        return None
+def _date_of(cleaned: str, today: datetime.date) -> datetime.date | None:
+    """The date a cleaned answer names, or None; see parse_target_date."""
+    if match := _DAY_OF_MONTH.fullmatch(cleaned):
+        return _next_day_of_month(int(match["day"] or match["bare"]), today)
+    relative = _relative(cleaned, today)
     if relative is not None:
         return relative
     if match := _ISO.fullmatch(cleaned):
@@ -1104,41 +1908,38 @@ def parse_target_date(text: str, today: datetime.date) -> datetime.date | None:
     return None
 
 
+def parse_target_date(text: str, today: datetime.date) -> datetime.date | None:
+    """Read a calendar date on or after `today`, the person's local date, in any of the
+    bot's languages.
+
+    Dates: "2026-12-10", "10.12", "Dec 10", "the 15th" (the next 15th after today), "el 15
+    de marzo", "am 15. März", "le 15 mars", "15 de março", "15 марта". A day and month
+    without a year are the next ones on or after today; with a year, that very date.
+    Relative: "tomorrow" (+1), "in 2 weeks", "two weeks", "in a month" (same day, clamped to
+    the month's end), "next week" (+7), "next friday"/"this friday"/"friday" (the coming
+    one, strictly after today), "end of the month", "end of next month", "mid-month"; and
+    "mañana", "übermorgen", "en dos semanas", "nächste Woche", "el próximo viernes",
+    "vendredi prochain", "na próxima sexta-feira", "в следующую пятницу", "fin de mes",
+    "Monatsende", "fin du mois", "fim do mês", "в конце месяца", "mi-mars"…
+    """
+    # "Dec. 10, 2026" → "dec 10 2026"; "two weeks' time" → "two weeks time"
+    cleaned = re.sub(r"(?<=[^\W\d_])\.", "", _clean(text)).replace(",", " ")
+    candidate = _key(cleaned)
+    try:
+        while candidate:
+            found = _date_of(candidate, today)
+            if found is not None:
+                return found
+            lead = _DATE_LEAD.match(candidate)
+            if lead is None:
+                return None
+            candidate = candidate[lead.end() :]
+    except OverflowError:  # past year 9999
+        return None
+    return None
+
+
 # --- Short answers: yes/no, days ago, moods, typed choices -----------------------------------
-
-# Skin tones, variation selectors and joiners that ride along with an emoji.
-_EMOJI_MODIFIERS = re.compile("[\U0001f3fb-\U0001f3ff\ufe0e\ufe0f\u200d]")
-_NOT_WORD = re.compile(r"[\W_]+")
-_REPEATS = re.compile(r"(\w)\1{2,}")
-
-
-def _plain(text: str) -> str:
-    """Words only, for comparing phrases: accents folded, lower-case, apostrophes dropped,
-    punctuation and emoji turned into spaces ("Sí!" → "si", "D'accord 👍" → "daccord")."""
-    folded = _fold_accents(text.casefold()).replace("’", "'").replace("'", "")
-    return " ".join(_NOT_WORD.sub(" ", folded).split())
-
-
-def _symbols(text: str) -> str:
-    """The emoji and other symbols in `text`, in order, without skin tones ("👍🏽" → "👍")."""
-    return "".join(ch for ch in _EMOJI_MODIFIERS.sub("", text) if unicodedata.category(ch) == "So")
-
-
-def _phrases(*phrases: str) -> frozenset[str]:
-    """A set of phrases in _plain form, so tables can be written with accents and capitals."""
-    return frozenset(_plain(phrase) for phrase in phrases)
-
-
-def _scored(table: dict[int, tuple[str, ...]]) -> dict[str, int]:
-    """Phrase → score, in _plain form; a phrase listed under two scores is a mistake."""
-    scores: dict[str, int] = {}
-    for score, phrases in table.items():
-        for phrase in phrases:
-            key = _plain(phrase)
-            if scores.setdefault(key, score) != score:
-                raise ValueError(f"{phrase!r} has two scores")
-    return scores
-
 
 _YES = _phrases(
     "yes", "yes please", "yeah", "yea", "yah", "ya", "yep", "yup", "y", "sure", "sure thing",
@@ -1150,8 +1951,16 @@ _YES = _phrases(
     "ja", "jep", "jo", "klar", "na klar", "ja klar", "genau", "natürlich", "jawohl", "gerne",
     # fr
     "oui", "ouais", "bien sûr", "d'accord", "carrément", "oui bien sûr",
+    # es, de, fr, pt: the rest
+    "sí por favor", "desde luego", "dale", "ja bitte", "ja gerne", "gern", "auf jeden fall",
+    "sicher", "oui merci", "évidemment", "volontiers", "d'acc", "pode ser", "sim por favor",
+    "tá bom", "ta bom", "beleza",
     # pt
     "sim", "com certeza", "claro que sim", "sim claro",
+    # ru
+    "да", "ага", "угу", "конечно", "да конечно", "конечно да", "ок", "окей", "хорошо",
+    "ладно", "давай", "да да", "ну да", "разумеется", "именно", "точно", "да пожалуйста",
+    "да спасибо",
 )  # fmt: skip
 _NO = _phrases(
     "no", "nope", "nah", "n", "not really", "no thanks", "no thank you", "not at all",
@@ -1163,7 +1972,13 @@ _NO = _phrases(
     # fr
     "non", "non merci", "pas vraiment", "pas du tout",
     # pt
-    "não", "nao", "não obrigado", "não obrigada", "de jeito nenhum",
+    "não", "nao", "não obrigado", "não obrigada", "de jeito nenhum", "nem pensar", "não valeu",
+    # es, de, fr, pt: the rest
+    "nunca", "de ninguna manera", "claro que no", "nee danke", "auf keinen Fall",
+    "nicht wirklich", "eher nicht", "lieber nicht", "jamais", "pas question", "surtout pas",
+    # ru
+    "нет", "не", "неа", "нет спасибо", "не надо", "нет нет", "ни за что", "не совсем",
+    "никогда", "конечно нет", "да нет",
 )  # fmt: skip
 _YES_SYMBOLS = frozenset("👍👌✅✔☑🙆")
 _NO_SYMBOLS = frozenset("👎❌✖🙅⛔🚫")
@@ -1171,8 +1986,8 @@ _NO_SYMBOLS = frozenset("👎❌✖🙅⛔🚫")
 
 def parse_yes_no(text: str) -> bool | None:
     """Read a whole message as yes (True) or no (False), in English, Spanish, German,
-    French or Portuguese: "yep", "sure!", "Sí", "ja", "ouais", "sim", "👍"; "nope", "no
-    thanks", "nein", "non", "não", "👎".
+    French, Portuguese or Russian: "yep", "sure!", "Sí", "ja", "ouais", "sim", "да", "👍";
+    "nope", "no thanks", "nein", "non", "não", "нет", "👎".
 
     The whole message must be the answer: "no idea what to say" is None, not False. Case,
     accents, punctuation and stretched letters ("yesss") don't matter; an emoji next to a
@@ -1202,6 +2017,10 @@ _DAYS_AGO: dict[str, int] = _scored(
             "heute", "heute morgen", "heute früh", "heute nachmittag", "heute abend",
             "aujourd'hui", "ce matin", "cet après-midi", "ce soir", "tout à l'heure",
             "hoje", "hoje de manhã", "esta manhã", "hoje à tarde", "hoje cedo",
+            "ahora mismo", "hace un rato", "vorhin", "gerade eben", "eben", "à l'instant",
+            "agora mesmo", "hoje à noite",
+            "сегодня", "сегодня утром", "сегодня днём", "сегодня вечером", "этим утром",
+            "утром", "днём", "вечером", "только что", "сейчас",
         ),
         1: (
             "yesterday", "last night", "yesterday morning", "yesterday afternoon",
@@ -1209,31 +2028,41 @@ _DAYS_AGO: dict[str, int] = _scored(
             "ayer", "anoche", "ayer por la mañana", "ayer por la tarde", "ayer por la noche",
             "gestern", "gestern morgen", "gestern nachmittag", "gestern abend",
             "hier", "hier matin", "hier après-midi", "hier soir",
-            "ontem", "ontem de manhã", "ontem à tarde", "ontem à noite",
+            "ontem", "ontem de manhã", "ontem à tarde", "ontem à noite", "ontem de noite",
+            "ayer por la mañana", "ayer en la noche", "gestern früh", "gestern Nacht",
+            "letzte Nacht", "la nuit dernière", "hier dans la nuit",
+            "вчера", "вчера утром", "вчера днём", "вчера вечером", "вчера ночью",
+            "прошлой ночью", "вчера поздно вечером",
         ),
         2: (
             "the day before yesterday", "day before yesterday",
             "anteayer", "antier", "antes de ayer", "vorgestern", "avant-hier",
-            "anteontem", "antes de ontem",
+            "anteontem", "antes de ontem", "позавчера",
         ),
-        3: ("a few days ago", "few days ago"),
+        3: ("a few days ago", "few days ago", "на днях", "l'autre jour", "el otro día"),
         7: (
-            "last week", "la semana pasada", "letzte woche", "vorige woche",
-            "la semaine dernière", "semaine dernière", "semana passada", "a semana passada",
+            "last week", "la semana pasada", "semana pasada", "letzte woche", "vorige woche",
+            "la semaine dernière", "semaine dernière", "la semaine passée", "semana passada",
+            "a semana passada", "na semana passada",
+            "на прошлой неделе", "прошлая неделя", "на той неделе",
         ),
     }
 )  # fmt: skip
-# "<n> days ago" in each language; <n> is digits or a number word.
+# "<n> days ago" in each language; <n> is digits or a number word (without one, one: Russian
+# "неделю назад").
 _AGO_PATTERNS = tuple(
-    re.compile(pattern)
+    _folded_pattern(pattern)
     for pattern in (
         r"(?:about\s|around\s|maybe\s)?(?P<n>.+?)(?:\sof)?\s(?P<unit>days?|weeks?)\sago",
         r"hace\s(?P<n>.+?)\s(?P<unit>dias?|semanas?)",
         r"vor\s(?P<n>.+?)\s(?P<unit>tagen?|tag|wochen?)",
         r"il\sy\sa\s(?P<n>.+?)\s(?P<unit>jours?|semaines?)",
         r"(?:ha|faz)\s(?P<n>.+?)\s(?P<unit>dias?|semanas?)",
+        r"(?P<n>.+?)\s(?P<unit>день|дня|дней|сутки|суток|неделю|недели|недель)\sназад",
+        r"(?P<unit>день|сутки|неделю)\sназад",
     )
 )
+_WEEKS_AGO = _folded_pattern(r"weeks?|semanas?|wochen?|semaines?|неделю|недели|недель")
 _ONE = frozenset({"a", "an", "one", "einem", "einer"})
 MAX_DAYS_AGO = 366
 
@@ -1242,8 +2071,9 @@ def parse_relative_day(text: str) -> int | None:
     """How many days ago a message says something happened: "today"/"this morning" 0,
     "yesterday"/"last night" 1, "the day before yesterday"/"2 days ago" 2, "a few days ago"
     3, "last week"/"a week ago" 7, "3 weeks ago" 21; also "hoy/ayer", "heute/gestern",
-    "aujourd'hui/hier", "hoje/ontem" and "hace 3 días", "vor 3 Tagen", "il y a 3 jours",
-    "há 3 dias". At most MAX_DAYS_AGO; None for anything else, including the future.
+    "aujourd'hui/hier", "hoje/ontem", "сегодня/вчера/позавчера", "на прошлой неделе" and
+    "hace 3 días", "vor 3 Tagen", "il y a 3 jours", "há 3 dias", "3 дня назад", "неделю
+    назад". At most MAX_DAYS_AGO; None for anything else, including the future.
     """
     words = _plain(text)
     if words in _DAYS_AGO:
@@ -1252,10 +2082,11 @@ def parse_relative_day(text: str) -> int | None:
         match = pattern.fullmatch(words)
         if match is None:
             continue
-        count = 1 if match["n"] in _ONE else parse_number_word(match["n"])
+        n = match.groupdict().get("n")
+        count = 1 if n is None or n in _ONE else parse_number_word(n)
         if count is None:
             return None
-        days = count * (1 if match["unit"][0] in "dtj" else 7)
+        days = count * (7 if _WEEKS_AGO.fullmatch(match["unit"]) else 1)
         return days if days <= MAX_DAYS_AGO else None
     return None
 
@@ -1272,6 +2103,11 @@ _MOOD_WORDS: dict[str, int] = _scored(
             "schrecklich", "furchtbar", "beschissen", "am boden",
             "nul", "catastrophique", "effondré", "effondrée",
             "péssimo", "péssima", "horrível", "terrível", "arrasado", "arrasada",
+            "hecho polvo", "hecha polvo", "de pena", "katastrophal", "grauenhaft", "scheiße",
+            "am Boden zerstört", "affreux", "dévasté", "dévastée", "anéanti", "anéantie",
+            "au fond du trou", "destruído", "destruída", "acabado", "acabada", "um lixo",
+            "ужасно", "ужас", "кошмар", "кошмарно", "отвратительно", "хреново", "хуже некуда",
+            "раздавлен", "раздавлена", "разбит", "разбита", "убит", "убита",
         ),
         2: (
             "bad", "down", "sad", "low", "gutted", "upset", "disappointed", "rough", "blue",
@@ -1281,6 +2117,11 @@ _MOOD_WORDS: dict[str, int] = _scored(
             "schlecht", "traurig", "mies", "enttäuscht",
             "pas bien", "déçu", "déçue",
             "chateado", "chateada",
+            "deprimido", "deprimida", "bajoneado", "bajoneada", "niedergeschlagen", "bedrückt",
+            "pas terrible", "déprimé", "déprimée", "abattu", "abattue", "ruim", "desanimado",
+            "desanimada",
+            "плохо", "грустно", "паршиво", "фигово", "печально", "тоскливо", "не очень",
+            "неважно", "нехорошо", "расстроен", "расстроена", "ничего хорошего",
         ),
         3: (
             "meh", "okayish", "okay-ish", "ok-ish", "okish", "so-so", "so so", "mixed", "numb",
@@ -1290,12 +2131,20 @@ _MOOD_WORDS: dict[str, int] = _scored(
             "geht so", "so lala", "naja", "mittel",
             "bof", "comme ci comme ça", "moyen", "ça va",
             "mais ou menos", "assim assim", "razoável",
+            "ahí vamos", "tirando", "voy tirando", "no sé", "es geht", "passt schon",
+            "durchwachsen", "weiß nicht", "couci-couça", "ça peut aller", "correct",
+            "je sais pas", "je ne sais pas", "sais pas", "sei lá", "não sei", "levando",
+            "так себе", "нормально", "норм", "ничего", "средне", "более менее", "сойдёт",
+            "пойдёт", "терпимо", "ни то ни сё", "в порядке", "не знаю", "ок", "окей",
         ),
         4: (
             "good", "better", "not bad", "decent", "well", "hopeful", "calm", "positive",
             "solid", "a bit better", "not too bad",
             "bien", "mejor", "gut", "besser", "ganz gut", "mieux", "ça va bien", "pas mal",
             "bem", "melhor",
+            "tranquilo", "tranquila", "contento", "contenta", "ruhig", "zuversichtlich",
+            "calme", "serein", "sereine", "content", "contente", "bom", "calmo", "calma",
+            "хорошо", "неплохо", "лучше", "получше", "спокойно",
         ),
         5: (
             "great", "fine actually", "relieved", "optimistic", "amazing", "awesome",
@@ -1305,6 +2154,12 @@ _MOOD_WORDS: dict[str, int] = _scored(
             "super", "sehr gut", "toll", "großartig", "prima", "klasse",
             "génial", "très bien", "top",
             "ótimo", "óptimo", "muito bem", "maravilhoso",
+            "feliz", "de maravilla", "increíble", "perfecto", "aliviado", "aliviada",
+            "glücklich", "ausgezeichnet", "fantastisch", "wunderbar", "hervorragend",
+            "erleichtert", "parfait", "heureux", "heureuse", "soulagé", "soulagée",
+            "ça va très bien", "incrível", "perfeito",
+            "отлично", "прекрасно", "замечательно", "великолепно", "классно", "круто",
+            "здорово", "супер", "гораздо лучше", "намного лучше",
         ),
     }
 )  # fmt: skip
@@ -1317,23 +2172,31 @@ _MOOD_SYMBOLS: dict[str, int] = {
     **dict.fromkeys("😊😀😃😄😁🥳🤩😍💪", 5),
 }
 _MOOD_DIGIT = re.compile(r"(?P<score>[1-5])(?:\s*(?:/|out\sof|of)\s*5)?")
-_MOOD_FILLER_FIRST = re.compile(
+_MOOD_FILLER_FIRST = _folded_pattern(
     r"(?:i\sfeel|i\sam\sfeeling|im\sfeeling|feeling|i\sam|im|doing|honestly|tbh|to\sbe\shonest"
     r"|just|still|pretty|quite|fairly|kinda|kind\sof|sort\sof|a\sbit|a\slittle|somewhat|rather"
-    r"|overall|estoy|me\ssiento|mir\sgehts|mir\sgeht\ses|es\sgeht\smir|ich\sbin|je\ssuis"
-    r"|je\sme\ssens|estou|eu\sestou|me\ssinto|to)\s(?P<rest>.+)"
+    r"|overall|estoy|me\ssiento|ando|un\spoco|bastante|algo|mir\sgehts|mir\sgeht\ses"
+    r"|es\sgeht\smir|ich\sbin|ich\sfühle\smich|ziemlich|etwas|ein\sbisschen|eher|je\ssuis"
+    r"|je\sme\ssens|je\svais|ça\sva|plutôt|assez|un\speu|estou|eu\sestou|me\ssinto"
+    r"|eu\sme\ssinto|um\spouco|meio|to"
+    r"|я|мне|я\sчувствую\sсебя|чувствую\sсебя|себя\sчувствую|у\sменя|всё|в\sцелом|вроде"
+    r"|вроде\sбы|довольно|немного|немножко|чуть|слегка|как\sто|честно|если\sчестно|всё\sещё"
+    r"|пока)\s(?P<rest>.+)"
 )
-_MOOD_FILLER_LAST = re.compile(
+_MOOD_FILLER_LAST = _folded_pattern(
     r"(?P<rest>.+?)\s(?:today|right\snow|now|honestly|tbh|i\sguess|i\sthink|overall"
-    r"|actually|thanks|thank\syou|heute|hoy|aujourdhui|hoje)"
+    r"|actually|thanks|thank\syou|heute|hoy|aujourdhui|hoje|ahora|gracias|la\sverdad|creo"
+    r"|gerade|jetzt|danke|eigentlich|en\sce\smoment|merci|je\scrois|agora|obrigado|obrigada"
+    r"|acho|сегодня|сейчас|спасибо|наверное|пожалуй|в\sцелом|вроде)"
 )
-_MOOD_NEGATION = re.compile(
-    r"(?:not\stoo|not\sso|not\sthat|not|no|nicht\sso|nicht|pas\strop|pas\ssi|pas|nao)"
-    r"\s(?P<rest>.+)"
+_MOOD_NEGATION = _folded_pattern(
+    r"(?:not\stoo|not\sso|not\sthat|not|no|nicht\sso|nicht|pas\strop|pas\ssi|pas|nao"
+    r"|не\sтак|не\sслишком|не\sособо|не\sсильно|не)\s(?P<rest>.+)"
 )
-_MOOD_INTENSIFIER = re.compile(
+_MOOD_INTENSIFIER = _folded_pattern(
     r"(?:very|really|so|too|extremely|incredibly|totally|absolutely|completely|super"
-    r"|muy|sehr|wirklich|tres|vraiment|muito)\s(?P<rest>.+)"
+    r"|muy|realmente|tan|sehr|wirklich|echt|total|tres|vraiment|trop|tellement|muito|bem"
+    r"|очень|совсем|реально|так|слишком|крайне|вообще)\s(?P<rest>.+)"
 )
 
 
@@ -1359,8 +2222,9 @@ def parse_mood(text: str) -> int | None:
 
     A digit ("3", "3/5", "2 out of 5"), a mood word or short phrase ("gutted", "meh", "not
     bad", "pretty good", "I'm feeling really low"), an emoji alone ("😞" 1, "😐" 3, "🙂"
-    4), or the basics in Spanish, German, French and Portuguese ("fatal", "schlecht",
-    "bien", "ótimo"). "ok", "okay", "fine", "alright" are 3; "fine actually" is 5.
+    4), or the basics in Spanish, German, French, Portuguese and Russian ("fatal",
+    "schlecht", "bien", "ótimo", "так себе", "отлично"). "ok", "okay", "fine", "alright" are
+    3; "fine actually" is 5.
     Negation flips around the middle ("not good" 2, "not bad" 4) and "very"/"really" push
     to the ends ("really bad" 1). None when the words aren't understood.
     """

@@ -11,6 +11,10 @@ import datetime
 import zoneinfo
 from functools import lru_cache
 
+from babel.dates import format_skeleton
+
+from core.texts.languages import ENGLISH, language_for
+
 ZoneName = str
 
 _UTC = datetime.UTC
@@ -80,15 +84,20 @@ def local_now(now: datetime.datetime, zone: ZoneName) -> datetime.datetime:
     return now.astimezone(_zone(zone))
 
 
-def format_day(day: datetime.date) -> str:
-    """Format a calendar day for people, like "Thu 26 Nov"."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+def format_day(day: datetime.date, language: str | None = None) -> str:
+    """Format a calendar day for people in their language: "Thu 26 Nov", "Do., 26. Nov.",
+    "jeu. 26 nov.", "чт, 26 нояб." (Babel's abbreviated weekday-day-month for the locale)."""
+    locale = language_for(language)
+    if locale == ENGLISH:
+        return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    return str(format_skeleton("MMMEd", day, locale=locale))
 
 
-def format_local(moment: datetime.datetime, zone: ZoneName) -> str:
-    """Format an instant for people in `zone`, like "Thu 26 Nov, 14:05"."""
+def format_local(moment: datetime.datetime, zone: ZoneName, language: str | None = None) -> str:
+    """Format an instant for people in `zone`, like "Thu 26 Nov, 14:05" (the day in their
+    language; every supported language writes times on the 24-hour clock)."""
     local = local_now(moment, zone)
-    return f"{format_day(local.date())}, {local:%H:%M}"
+    return f"{format_day(local.date(), language)}, {local:%H:%M}"
 
 
 def format_local_time(moment: datetime.datetime, zone: ZoneName) -> str:

@@ -88,6 +88,12 @@ def split_text(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
     return pieces
 
 
+def alone(text: str) -> list[Reply]:
+    """A text to be read on its own (crisis care, /sos), in as few messages as keep each within
+    MAX_COACH_CHARS, cut between paragraphs (a translation can run longer than the English)."""
+    return [Reply(part, alone=True) for part in split_text(text, MAX_COACH_CHARS)]
+
+
 def reply_to_json(reply: Reply) -> str:
     """A reply as JSON, to be stored in the outbox until it is delivered (as text UTF-8 can
     carry: see `safe_text`)."""

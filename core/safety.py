@@ -8,7 +8,8 @@ check-ins for `CRISIS_PAUSE_HOURS`. `/sos` answers with `sos_reply` at any time.
 Two tiers, one follow-up:
 
 * `detect_crisis(text)`: suicidal thoughts and self-harm, named or described ("I want to die",
-  "ich will nicht mehr leben", "quiero morirme", "j'ai envie d'en finir", "vou me matar").
+  "ich will nicht mehr leben", "quiero morirme", "j'ai envie d'en finir", "vou me matar",
+  "не хочу жить").
 * `detect_distress(text)`: soft distress, the tier below: hopelessness ("what's the point",
   "nada tiene sentido"), exhaustion with everything ("I'm so tired of everything", "I haven't
   slept in weeks"), withdrawal ("I just want to disappear for a while", "no one would care")
@@ -20,20 +21,24 @@ Two tiers, one follow-up:
   I'm ok", "no sé si estoy bien", "je ne vais pas bien"). It may be True together with
   `detect_distress` ("I'm not suicidal, I just feel worthless"): safe, and still low.
 
-All three know English, Spanish, German, French and Portuguese, whatever the user's language
-setting (people switch languages, and mix them).
+All three know English, Spanish, German, French, Portuguese and Russian, whatever the user's
+language setting (people switch languages, and mix them).
 
 How detection works, and the judgement calls behind it:
 
 * The text is normalised first: Unicode NFKC, format characters such as zero-width spaces and
   soft hyphens removed, casefolded, accents stripped, curly apostrophes made straight, runs of
   whitespace collapsed (line breaks are kept as clause breaks), stretched letters shortened
-  ("diiiie" -> "die"), leetspeak undone inside words ("k1ll", "su1c1de"), spaced and starred
-  words rejoined ("k i l l", "s*icide"), and common English chat spellings expanded ("im",
+  ("diiiie" -> "die", "хочууу" -> "хочу"), leetspeak undone inside words ("k1ll", "su1c1de"),
+  Latin letters and digits that look like Cyrillic ones read as Cyrillic inside Russian words
+  ("умеpеть" with a Latin "p", "y6ить ce6я"), spaced and starred words rejoined ("k i l l",
+  "s*icide", "с у и ц и д", "с*ицид"), and common English chat spellings expanded ("im",
   "dont", "wanna", "idk", "ngl"). The other languages' phrases are matched against the same
   text without those English expansions (so French "n'" and German "im" stay as written);
   they are written with their accents and umlauts, which match with or without them ("müde",
-  "mude" and "muede"; "não" and "nao").
+  "mude" and "muede"; "não" and "nao"), and Russian "ё" and "й" read as "е" and "и" (so "всё"
+  and "все" are one word). A few Russian crisis phrases are also known typed in Latin letters
+  ("hochu umeret", "ne hochu zhit").
 * Per language, a table of phrase patterns (with word boundaries) covers each tier in the ways
   people write it, typos included. Each phrase names keywords, one of which is part of every
   text it can match; a table tests each keyword once and tries only the phrases whose keyword
@@ -69,6 +74,14 @@ How detection works, and the judgement calls behind it:
   mich umzubringen").
   Words for suicide itself ("suicidal", "suicidio", "suicidaire", "Suizid", "Selbstmord") are
   checked against every language's negation ("je ne suis pas suicidaire", "não sou suicida").
+* Negation, Russian: the same verb-chain rule ("я не думаю о суициде", "я не собираюсь убивать
+  себя", "не суицидален", "я не думаю, что хочу умереть": a comma before "что"/"чтобы" keeps
+  the clause). A negated intention after the phrase cancels it too, as Russian word order allows
+  ("умирать не собираюсь", "суицидальных мыслей нет"). Phrases that carry their own "не" are
+  crisis language: "не хочу жить", "жить не хочется", "нет смысла жить", "лучше бы меня не
+  было". "Нет" followed by "я"/"мне" is an interjection, not a negation ("нет, я хочу умереть"
+  triggers), and "не могу" never negates ("не могу не думать о суициде", "я даже убить себя не
+  могу" trigger), as "can't" doesn't in English.
 * Figurative and job-search uses don't trigger: "this interview killed me", "I could kill for
   that job", "I'm dying to hear back", "the commute is killing me", "deadline", "career
   suicide", "Suicide Squad", "cut myself some slack", "burn myself out", "shot myself in the
@@ -76,11 +89,14 @@ How detection works, and the judgement calls behind it:
   languages: "me mataron en la entrevista", "la entrevista me mató", "esta búsqueda me está
   matando", "va a matarme", "me mato estudiando"; "das bringt mich um", "die Jobsuche wird mich
   noch umbringen"; "ça va me tuer", "je vais me tuer à la tâche"; "essa entrevista vai me
-  matar", "me matar de estudar". Someone or something else "killing me" is the everyday idiom
-  for stress; only first-person intent ("me quiero matar", "ich bring mich um", "je vais me
-  tuer", "vou me matar") is crisis language. Dying "of embarrassment" is an idiom in every
-  language ("morir de vergüenza", "mourir de honte", "morrer de vergonha"); in English only
-  "die of shame" triggers, because shame after a rejection is where real despair lives.
+  matar", "me matar de estudar"; "убить время", "это собеседование меня убило", "эта работа меня
+  убивает", "умираю от стыда", "чуть не умер со смеху", "я убиваю себя работой", "карьерное
+  самоубийство", "выпилиться из чата", "режусь в доту". Someone or something else "killing
+  me" is the everyday idiom for stress; only first-person intent ("me quiero matar", "ich bring
+  mich um", "je vais me tuer", "vou me matar", "убью себя") is crisis language. Dying "of
+  embarrassment" is an idiom in every language ("morir de vergüenza", "mourir de honte",
+  "morrer de vergonha", "умереть от стыда"); in English only "die of shame" triggers, because
+  shame after a rejection is where real despair lives.
 * Borderline calls, crisis:
   - "This job search is killing me" and "the commute is killing me" do NOT trigger: "X is
     killing me" is the everyday idiom for stress, and the coaching carries on. Anything
@@ -95,10 +111,22 @@ How detection works, and the judgement calls behind it:
   - "I can't do this anymore" and "I hate my life" do NOT trigger on their own: they are
     frequent venting in a job search, and are soft distress instead. "I can't go on (like
     this)" does, and so do "no puedo seguir así", "je ne peux plus continuer", "não consigo
-    mais continuar".
+    mais continuar", "не могу больше жить". "Не могу так больше" is soft distress.
+  - "Life has no meaning" is crisis language as the other languages have it ("жизнь не имеет
+    смысла", "в моей жизни нет смысла", "la vida no tiene sentido"); "жизнь бессмысленна" and
+    "всё бессмысленно" are soft distress, as "my life is pointless" is in English. "В чём смысл
+    жизни?" is the everyday philosophical question, soft distress at most; "зачем жить" is
+    crisis.
+  - "Хоть вешайся" ("you might as well hang yourself") is the idiom for a hopeless situation:
+    soft distress, not crisis; "хочу повеситься", "повешусь" are crisis language. "Готов(а)
+    умереть" is not read as wanting to die (it is nearly always "готова умереть, но сделать").
+  - Past tenses that could be about someone else ("он покончил с собой", "она наложила на себя
+    руки") don't trigger, as "he killed himself" doesn't; infinitives and the first person
+    ("покончить с собой", "покончу с собой") do.
   - "I want to disappear" (and "quiero desaparecer", "ich will verschwinden", "je veux
-    disparaître", "quero sumir") triggers; wanting to disappear "for a while" or "for a few
-    days" is soft distress; "into the floor" or "for a week on holiday" is neither.
+    disparaître", "quero sumir", "хочу исчезнуть") triggers; wanting to disappear "for a
+    while" or "for a few days" ("на время") is soft distress; "into the floor" or "for a week on
+    holiday" ("из соцсетей", "в отпуск") is neither.
   - "kms" DOES trigger (as asked), except as kilometres ("walked 5 kms"); "kys" is aimed at
     someone else and doesn't.
   - "I'm not saying I want to die" and "I don't think I'm suicidal" count as negated; "I'm not
@@ -127,7 +155,11 @@ How detection works, and the judgement calls behind it:
     "me rindo con todo", "ich gebe alles auf"); "I give up" alone or "I give up on that
     company" is job-search frustration, which the coaching answers.
   - "No one cares" counts about the person ("no one would care", "nobody cares about me",
-    "a nadie le importo"), not about a CV detail ("nobody cares about your GPA").
+    "a nadie le importo", "я никому не нужна"), not about a CV detail ("nobody cares about
+    your GPA", "эта бумажка никому не нужна").
+  - "No way out" is soft distress in every language ("I see no way out", "no veo salida", "ich
+    sehe keinen Ausweg", "je ne vois pas d'issue", "não vejo saída", "не вижу выхода"), as "I
+    feel trapped" is; a way out of something concrete ("no way out of the non-compete") isn't.
 """
 
 from __future__ import annotations
@@ -139,18 +171,25 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from babel import Locale
+from babel.lists import format_list
+
+from core.texts.catalogue import say
+from core.texts.languages import ENGLISH, LANGUAGES, language_for
 from core.texts.safety import SAFETY_TEXTS
 
 __all__ = [
     "CRISIS_PAUSE_HOURS",
     "Helpline",
     "crisis_reply",
+    "describe",
     "detect_crisis",
     "detect_distress",
     "detect_reassurance",
     "helplines_for",
     "normalise",
     "sos_reply",
+    "with_country",
 ]
 
 # How long check-ins stay paused after crisis language (the reply says "for a day").
@@ -164,15 +203,46 @@ _APOSTROPHES = str.maketrans(
     dict.fromkeys("\u2018\u2019\u201b\u02bc\u02bb\u2032\u00b4`\uff07", "'")
 )
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-_STRETCHED = re.compile(r"([a-z])\1{2,}")
+_STRETCHED = re.compile(r"([a-z\u0430-\u044f])\1{2,}")
 _SPACED_LETTERS = re.compile(r"\b(?:[a-z][ .\-_]){3,}[a-z]\b")
+# Russian has more one-letter words ("а я и в"), so spaced Cyrillic needs five letters.
+_SPACED_CYRILLIC = re.compile(r"\b(?:[\u0430-\u044f][ .\-_]){4,}[\u0430-\u044f]\b")
+_CYRILLIC = re.compile(r"[\u0430-\u044f]")
+# A word with a Cyrillic letter in it, where Latin letters and digits that look like Cyrillic
+# ones are read as those ("хочу умеpеть" with a Latin "p", "y6ить ce6я").
+_CYRILLIC_WORD = re.compile(r"[\w@]*[\u0430-\u044f][\w@]*")
+_LOOKALIKES = str.maketrans(
+    {
+        "a": "\u0430",
+        "b": "\u0432",
+        "c": "\u0441",
+        "e": "\u0435",
+        "h": "\u043d",
+        "k": "\u043a",
+        "m": "\u043c",
+        "n": "\u043f",
+        "o": "\u043e",
+        "p": "\u0440",
+        "r": "\u0433",
+        "t": "\u0442",
+        "u": "\u0438",
+        "x": "\u0445",
+        "y": "\u0443",
+        "0": "\u043e",
+        "3": "\u0437",
+        "4": "\u0447",
+        "6": "\u0431",
+        "@": "\u0430",
+    }
+)
+_LOOKALIKE_CHARS = re.compile(r"[abcehkmnoprtuxy0346@]")
 _BANG_IN_WORD = re.compile(r"(?<=[a-z])!(?=[a-z])")
 # A whitespace-separated token with a leetspeak character in it.
 _LEET_TOKEN = re.compile(r"[^\s013457@$]*+[013457@$]\S*")
 _LEET_I = str.maketrans("013457@$", "oieastas")
 _LEET_L = str.maketrans("013457@$", "oleastas")
 _LEET_CHARS = frozenset("013457@$")
-_CENSORED = re.compile(r"[a-z*]*\*[a-z*]*")
+_CENSORED = re.compile(r"[a-z\u0430-\u044f*]*\*[a-z\u0430-\u044f*]*")
 _STARS = re.compile(r"\*+")
 # Words people censor with asterisks ("k*ll m*self", "s*icide"); a starred word is read as the
 # first of these it can be.
@@ -206,6 +276,22 @@ _CENSORABLE = (
     "tuer",
     "sterben",
     "umbringen",
+    # Russian, as the normalised text spells it ("й" and "ё" read as "и" and "е").
+    "суицид",
+    "суицида",
+    "суициде",
+    "самоубииство",
+    "самоубииства",
+    "самоубиистве",
+    "убить",
+    "убью",
+    "себя",
+    "умереть",
+    "сдохнуть",
+    "повеситься",
+    "покончить",
+    "жить",
+    "вены",
 )
 # English chat spellings, written out so the English patterns (and the negation check) see one
 # form. The other languages' patterns read the text without these.
@@ -321,8 +407,15 @@ def _unicode_folded(text: str) -> str:
     base = unicodedata.normalize("NFKC", text)
     base = _NON_ASCII.sub(lambda m: _without(m.group(), "Cf"), base)
     base = base.casefold().translate(_APOSTROPHES)
+    if _CYRILLIC.search(base):
+        base = _CYRILLIC_WORD.sub(_cyrillic_lookalikes, base)
     base = unicodedata.normalize("NFD", base)
     return unicodedata.normalize("NFC", _NON_ASCII.sub(lambda m: _without(m.group(), "Mn"), base))
+
+
+def _cyrillic_lookalikes(match: re.Match[str]) -> str:
+    word = match.group()
+    return word.translate(_LOOKALIKES) if _LOOKALIKE_CHARS.search(word) else word
 
 
 def _without(chars: str, category: str) -> str:
@@ -345,7 +438,7 @@ def _uncensor(match: re.Match[str]) -> str:
     if not any(ch.isalpha() for ch in token):
         return token
     shape = "".join(
-        f"[a-z]{{1,{len(part) + 1}}}" if part.startswith("*") else re.escape(part)
+        f"[a-z\u0430-\u044f]{{1,{len(part) + 1}}}" if part.startswith("*") else re.escape(part)
         for part in re.split(r"(\*+)", token)
         if part
     )
@@ -359,6 +452,8 @@ def _tidy(text: str) -> str:
     """Stretched letters, spaced letters and starred words, in every language."""
     text = _STRETCHED.sub(r"\1", text)
     text = _SPACED_LETTERS.sub(lambda m: re.sub(r"[ .\-_]", "", m.group()), text)
+    if _CYRILLIC.search(text):
+        text = _SPACED_CYRILLIC.sub(lambda m: re.sub(r"[ .\-_]", "", m.group()), text)
     if "*" in text:
         text = _CENSORED.sub(_uncensor, text)
     return text
@@ -558,6 +653,7 @@ class _Grammar:
     not_negating: re.Pattern[str]
     negated_after: re.Pattern[str] | None = None
     split_elisions: bool = False
+    word: re.Pattern[str] = _WORD
 
     def negates(self, before: str, after: str) -> bool:
         if self.negated_after is not None and self.negated_after.match(after):
@@ -566,7 +662,7 @@ class _Grammar:
         clause = self.clause_break.split(window)[-1]
         if self.split_elisions:
             clause = _ELISION.sub(r"\1' ", clause)
-        words = _WORD.findall(clause)[-_GRAMMAR_WINDOW:]
+        words = self.word.findall(clause)[-_GRAMMAR_WINDOW:]
         for i in range(len(words) - 1, -1, -1):
             if words[i] in self.negators:
                 return all(word in self.bridges for word in words[i + 1 :])
@@ -581,6 +677,7 @@ def _grammar(
     negated_after: str | None = None,
     *,
     split_elisions: bool = False,
+    word: re.Pattern[str] = _WORD,
 ) -> _Grammar:
     return _Grammar(
         _words(negators),
@@ -589,6 +686,7 @@ def _grammar(
         re.compile(_written(not_negating)),
         re.compile(_written(negated_after)) if negated_after else None,
         split_elisions=split_elisions,
+        word=word,
     )
 
 
@@ -670,7 +768,46 @@ _PORTUGUESE = _grammar(
     ),
 )
 
-_GRAMMARS = (_SPANISH, _GERMAN, _FRENCH, _PORTUGUESE)
+# Russian: "не" and "никогда" negate through the verb chain ("я не думаю о суициде", "я не
+# собираюсь убивать себя"); "нет" only when it isn't an interjection ("нет, я хочу умереть" and
+# "нет я хочу умереть" are not negations). A comma before "что"/"чтобы" keeps the clause ("я не
+# думаю, что хочу умереть"), and a negated intention after the phrase cancels it ("умирать не
+# собираюсь", "мыслей о суициде нет"). "Не могу" never negates, as "can't" doesn't in English.
+# A few transliterated words ("ne", "ya", "hochu") cover Russian typed in Latin letters.
+_RUSSIAN = _grammar(
+    negators="не ни нет никогда никак вовсе отнюдь никаких никакого никакой ne nikogda",
+    bridges=(
+        "я меня мне мной себя себе собой это этого того то что чтобы бы же ведь уж вообще совсем "
+        "правда точно реально действительно даже никогда хочу хочется хотелось хотела хотел "
+        "хотели хочет собираюсь собиралась собирался планирую планировала планировал думаю "
+        "думала думал думать буду стану стала стал пытаюсь пыталась пытался пробовала пробовал "
+        "намерена намерен намереваюсь склонна склонен являюсь была был есть о об обо про мысли "
+        "мыслей мысль мыслях желания желание планов планы плана намерения намерений сейчас "
+        "сегодня больше так уже было ya menya hochu dumayu sobirayus budu o ob pro"
+    ),
+    clause_break=(
+        r",(?!\s*(?:что|чтобы|будто|как будто|якобы|chto)\b)|\b(?:но|а|и|или|либо|потому что|"
+        r"потому|так как|поэтому|зато|однако|хотя|если|когда|пока|ведь|тогда|затем|потом|no|i|a)\b"
+    ),
+    not_negating=(
+        r"\b(?:не (?:могу|смогу|могла|мог|получается|выходит|в силах)(?: не)?|не знаю|не понимаю|"
+        r"не уверена?|не сплю|не ем|не спала|не спал|не шучу|не вру|не преувеличиваю|"
+        r"не драматизирую|не (?:в порядке|хорошо|ок|окей|очень)|ни с кем|никто|никому|никого|"
+        r"ничего не|не важно|нет(?= (?:я|мне|меня|у меня|блин|ну|же|правда|серьезно|честно)\b)|"
+        r"ne mogu|ne znayu)\b"
+    ),
+    negated_after=(
+        r"\s*(?:я\s+)?(?:(?:точно|вовсе|совсем|уж точно|никогда|совершенно)\s+)?(?:не|нет)\s+"
+        r"(?:хочу|хочется|собираюсь|собиралась|собирался|планирую|буду|стану|думаю|намерена?|"
+        r"хотела?|хотел|желаю)\b(?!\s+(?:врать|лгать|скрывать|притворяться|обманывать)\b)"
+        r"(?=\s*(?:$|[.!?,;\u2026)]|но\b|а\b|и\b))|\s*(?:у меня\s+)?(?:(?:мыслей|мысли|"
+        r"намерений|планов|желания|попыток)\s+(?:у меня\s+)?)?(?:нет|нету|не было)"
+        r"(?=\s*(?:$|[.!?,;\u2026)]))"
+    ),
+    word=re.compile(r"[a-z0-9'\u0430-\u044f]+"),
+)
+
+_GRAMMARS = (_SPANISH, _GERMAN, _FRENCH, _PORTUGUESE, _RUSSIAN)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1241,6 +1378,7 @@ _CRISIS_ES: tuple[_Pattern, ...] = (
         ends=_END_ES,
     ),
     _w("mundo", r"no (?:quiero|kiero|quisiera) (?:seguir )?(?:en|estar en|vivir en) este mundo"),
+    _w("exist", r"no (?:quiero|kiero|quisiera) (?:seguir )?exist(?:ir|iendo)(?: más)?"),
     # "Can't go on": crisis in every language, as in English.
     _w(
         "seguir",
@@ -1370,6 +1508,12 @@ _CRISIS_DE: tuple[_Pattern, ...] = (
     ),
     _w("grund", r"keinen grund (?:mehr )?(?:zu leben|zum leben|weiterzuleben)"),
     _w("lebenswert", r"(?:nicht|nicht mehr) lebenswert"),
+    _w(
+        "sein existier",
+        r"(?:will|möchte|mag) (?:einfach |echt |wirklich )?nicht mehr (?:da sein|hier sein|"
+        r"auf dieser welt sein|existieren)|nicht mehr existieren",
+        ends=_END_DE,
+    ),
     _w("lebensm", r"lebensmüde"),
     _w("ritz", r"ritze? mich|mich (?:wieder )?(?:ritzen|geritzt)"),
     _w("verletz", r"selbstverletz\w*|mich selbst (?:zu )?verletzen"),
@@ -1453,6 +1597,12 @@ _CRISIS_FR: tuple[_Pattern, ...] = (
         after=r" que\b",
     ),
     _w("naitre etre", r"ne (?:jamais|pas) (?:naître|être née?)"),
+    _w(
+        "exist etre",
+        r"(?:ne |n')?(?:veux|veu|veut|voudrais) plus être là|(?:ne |n')?(?:veux|veu|veut|voudrais)"
+        r" (?:plus|pas) (?:exister|être en vie)|ne plus exister|(?:arrêter|cesser) d'exister",
+        ends=_END_FR,
+    ),
     _w(
         "reveill toujours",
         r"(?:ne )?(?:plus|jamais) (?:me )?réveiller|"
@@ -1551,6 +1701,7 @@ _CRISIS_PT: tuple[_Pattern, ...] = (
     ),
     _w("sem mim", r"melhor sem mim", ends=_END_PT),
     _w("nascido", r"(?:nunca|não) ter nascido"),
+    _w("exist", r"(?:não|n) (?:quero|qro) (?:mais )?existir|(?:parar|deixar) de existir"),
     _w(
         "acord",
         r"(?:dormir|durmir) e (?:não|nunca mais) acordar|(?:não|nunca mais) acordar mais|"
@@ -1594,6 +1745,309 @@ _CRISIS_PT: tuple[_Pattern, ...] = (
     ),
 )
 
+# Russian. Verbs come in many forms, so a phrase lists the ones people write: "хочу/хочется/
+# хотелось бы", "умереть/сдохнуть", masculine and feminine ("устал/устала"), perfective and
+# imperfective ("убить/убивать"), first-person future ("убью себя", "покончу с собой"), and the
+# common misspellings ("хочеться", "хочу умиреть"). Past tenses that could be about someone else
+# ("он покончил с собой") are left out, as "killed himself" is in English.
+_END_RU = (
+    r"(?=\s*(?:$|[^\w\s']|(?:уже|вообще|совсем|правда|честно|реально|серьезно|сейчас|сегодня|"
+    r"больше|и|но|а|потому|так|блин|капец|короче|типа|ну|просто|наверное|кажется|походу|ага|"
+    r"да|лол|хах\w*|ахах\w*|пипец|жесть|никак|вот|же|очень|уж|если честно)\b))"
+)
+_RU_WANT = (
+    r"(?:хочу|хочю|хачу|хочется|хочеться|хочится|хочица|хочеца|хочет ?ся|хотелось бы|"
+    r"хотелось|хотела бы|хотел бы|хотела|хотел|охота|желаю|мечтаю|тянет|пора бы|пора|"
+    r"лучше бы|лучше б|лучше)"
+)
+_RU_ADV = (
+    r"(?: (?:просто|уже|очень|так|сильно|иногда|часто|реально|правда|прям|прямо|лишь|только|"
+    r"наконец|бы|уж|вообще|тупо|сейчас|сегодня|снова|опять|порой|постоянно|ужасно|безумно|"
+    r"честно|серьезно|даже|я|мне|меня|взять и|пойти и))*"
+)
+_RU_DIE = (
+    r"(?:умереть|умиреть|помереть|умирать|сдохнуть|здохнуть|издохнуть|подохнуть|"
+    r"уйти из жизни|перестать существовать|(?:уснуть|заснуть) навсегда|убиться|убить себя|"
+    r"покончить с собой|покончить с жизнью|выпилиться|самовыпилиться|самоубиться|"
+    r"суициднуться|роскомнадзорнуться|повеситься|вздернуться|застрелиться|утопиться|"
+    r"отравиться|вскрыться|вскрыть вены)"
+)
+# Dying "of shame, of laughter, of boredom" is an idiom, as in the other languages; dying "за эту
+# работу" or "на работе" is hyperbole, "лучше умереть, чем..." too. ("Готова умереть" is not
+# read as wanting to die: it is nearly always "готова умереть, но сделать...".)
+_RU_IDIOMS = (
+    r" (?:от|со|с) (?:стыда|смеха|смеху|скуки|голода|жары|любопытства|усталости|страха|"
+    r"смущения|зависти|нетерпения|жажды|холода|кринжа|тоски|неловкости|счастья|восторга|"
+    r"умиления|нервов|ожидания)\b| за\b|,? чем\b| в (?:старости|бою|своей постели|окружении)\b|"
+    r" (?:молодым|молодой|счастливым|счастливой|стариком|старушкой|своей смертью)\b|"
+    r" (?:из|в|на) (?:чата|группы|беседы|соцсетей|сети|телеграма|канала)\b| можно\b|"
+    r" (?:на|за) (?:работе|работой|этой работе|учебе)\b| на (?:турнике|перекладине)\b"
+)
+# Where one lives ("не хочу жить в Москве", "жить не могу без кофе") isn't wanting not to live.
+_RU_LIVE_AFTER = (
+    r" (?:в|во|на|с|со|у|под|рядом|там|здесь|тут|за|около|вместе|одна|один|отдельно|без|при|по|"
+    r"напротив|далеко|близко|впроголодь|от зарплаты|как|по-старому)\b"
+)
+_RU_LIVE_MORE = r"(?: (?:на этом свете|в этом мире|больше|дальше|так|вообще|уже|совсем))*"
+# "Убиваю себя работой", "наврежу себе этим отказом": wearing oneself out, not self-harm.
+_RU_WORKING = (
+    r" (?:работой|работою|на работе|учебой|переработк\w*|подготовк\w*|диет\w*|спортом|в зале|"
+    r"трудом|кофе|энергетик\w*|сигаретами|этим|этой|этими|тем|таким|такой|своим|своей|если|"
+    r"отказом|резюме|откликом|поведением|мыслями|сомнениями)\b"
+)
+
+_CRISIS_RU: tuple[_Pattern, ...] = (
+    # --- Wanting to die ---------------------------------------------------------------------
+    _w(
+        "хоч хач хот охот жела мечта тянет пора лучш",
+        _RU_WANT + _RU_ADV + r" " + _RU_DIE,
+        after=_RU_IDIOMS,
+    ),
+    _w(
+        "мер мира дох убит убить поконч выпил пове застрел утоп",
+        _RU_DIE + r"(?: (?:я|мне|так|очень|просто|уже|реально))* (?:хочу|хочется|хочеться|"
+        r"хочю|охота|хотелось бы)",
+        after=_RU_IDIOMS,
+    ),
+    _w(
+        "хоч хач хот охот жела мечта тянет пора лучш",
+        _RU_WANT + _RU_ADV + r" (?:не жить|не существовать)" + _RU_LIVE_MORE,
+        after=_RU_LIVE_AFTER,
+    ),
+    _w(
+        "хоч хач хот охот жела мечта тянет пора лучш",
+        _RU_WANT + _RU_ADV + r" (?:в окно|в могилу|(?:(?:уйти|отправиться) )?на тот свет)",
+        ends=_END_RU,
+    ),
+    _w(
+        "знаю уверен",
+        r"не (?:знаю|уверена?|уверен),? (?:(?:хочу|хочется|стоит|зачем|для чего) )(?:ли )?"
+        r"(?:я |мне )?(?:вообще |дальше |больше )?жить" + _RU_LIVE_MORE,
+        after=_RU_LIVE_AFTER,
+    ),
+    _w(
+        "жит существ",
+        r"(?:не|ни) (?:хочу|хочю|хочется|хочеться|хочица|хочеца|хочет ?ся|хотелось бы|желаю|"
+        r"могу|смогу)(?: (?:больше|уже|дальше|так|вообще|совсем|я|мне|никак|просто|"
+        r"на этом свете))* (?:жить|существовать)" + _RU_LIVE_MORE + r"|"
+        r"жить (?:(?:мне|я|больше|уже|так|совсем|вообще|дальше|просто) )*(?:не|ни) "
+        r"(?:хочу|хочю|хочется|хочеться|хочица|хочеца|могу|желаю|хотелось бы)|"
+        r"(?:нет|нету|не вижу|не осталось|не остается) (?:(?:больше|уже|никакого|никакой|"
+        r"никаких|особого|ни|мне) )*(?:смысла|смысл|причин|причины|повода|желания|сил|стимула) "
+        r"(?:(?:мне|больше|дальше|уже|вообще) )*(?:жить|существовать)" + _RU_LIVE_MORE + r"|"
+        r"(?:смысла|причин|сил|желания) (?:жить|существовать) (?:(?:больше|уже|у меня|совсем|"
+        r"вообще) )*(?:нет|нету|не осталось|не вижу)|"
+        r"(?:зачем|для чего|какой смысл|в чем смысл) (?:(?:мне|вообще|дальше|ещё|тогда|так|я|это|"
+        r"же|мне вообще) )*(?:жить|существовать)" + _RU_LIVE_MORE + r"|"
+        r"(?:незачем|не зачем|не за чем|не для чего|не ради чего|не для кого|не ради кого) "
+        r"(?:(?:мне|больше|уже|дальше|вообще) )*жить" + _RU_LIVE_MORE,
+        after=_RU_LIVE_AFTER,
+    ),
+    _w(
+        "жит",
+        r"(?:устала?|устал|устали|устаю) (?:(?:так|уже|очень|просто|ужасно|смертельно) )*жить",
+        after=_RU_LIVE_AFTER,
+    ),
+    _w(
+        "смысл",
+        r"(?:моя |эта |вся моя )?жизнь (?:(?:больше|уже|совсем|вообще|просто) )*не имеет "
+        r"(?:(?:никакого|больше|уже) )*смысла|в (?:моей |этой )?жизни (?:(?:больше|уже|совсем|"
+        r"просто) )*(?:нет|нету) (?:(?:никакого|больше) )*смысла|"
+        r"(?:моя |эта )?жизнь (?:потеряла|утратила) (?:всякий |весь )?смысл|"
+        r"(?:потеряла?|потерял|утратила?|утратил) (?:всякий |весь )?смысл (?:в )?жизни|"
+        r"не вижу (?:никакого |больше |уже )*смысла в (?:своей |моей |этой )?жизни|"
+        r"смысла в (?:моей |этой )?жизни (?:больше |уже )*(?:нет|нету)",
+    ),
+    _w(
+        "жизнь",
+        r"(?:моя )?жизнь (?:(?:больше|уже|совсем|вообще) )*ничего не стоит",
+        ends=_END_RU,
+    ),
+    # --- Killing oneself -------------------------------------------------------------------
+    _w(
+        "себя",
+        r"(?:убить|убью|убиваю|убивать|убила бы|убил бы|прикончить|прикончу|порешить|порешу|"
+        r"угробить|угроблю) себя|себя (?:убить|убью|убивать|прикончить|прикончу|порешить|"
+        r"угробить|угроблю)",
+        after=_RU_WORKING,
+    ),
+    _w("убью", r"убьюсь", after=r" (?:об|о|от|со|с|можно|нафиг|головой)\b"),
+    _w(
+        "поконч",
+        r"(?:покончить|покончу|покончила бы|покончил бы|кончить|кончу) с (?:собой|жизнью)",
+    ),
+    _w("поконч", r"(?:покончить|покончу) со всем(?: этим)?", ends=_END_RU),
+    _w(
+        "руки",
+        r"(?:наложить|наложу|наложила бы|наложил бы) на себя руки|руки на себя (?:наложить|наложу)",
+    ),
+    _w("счет", r"(?:свести|сведу) сч[её]ты с жизнью"),
+    _w("лиш", r"(?:лишить|лишу) себя жизни"),
+    _w("уйду", r"уйду из жизни"),
+    _w("жизнь", r"жизнь (?:больше |уже )*не стоит того", after=r",? чтобы\b"),
+    _w(
+        "самоуб суицидн выпил роскомнадз",
+        r"самоубьюсь|суициднусь|выпилюсь|самовыпил\w*|роскомнадзорнусь",
+        after=r" (?:из|с)\b",
+    ),
+    _w("выпил", r"выпилиться", after=r" (?:из|с)\b"),
+    _w(
+        "пове вздерн",
+        r"повеситься|повешусь|вздернуться|вздернусь",
+        after=r" (?:можно|впору|на (?:шею|стену|доску|турнике|перекладине))\b",
+    ),
+    _w(
+        "застрел пулю",
+        r"застрелиться|застрелюсь|(?:пустить|пущу) себе пулю в (?:лоб|висок)",
+        after=r" можно\b",
+    ),
+    _w("утоп", r"утопиться|утоплюсь", after=r" (?:можно|в (?:работе|делах|слезах|долгах))\b"),
+    _w(
+        "вены вскро",
+        r"(?:вскрыть|вскрою|вскрываю|вскрывать|резать|режу|порезать|порежу|перерезать|перережу|"
+        r"вскрыла|порезала|перерезала)(?: себе)? вены|вскроюсь",
+    ),
+    _w(
+        "крыш мост балкон этаж высот небоскреб окн обрыв скал",
+        r"(?:прыгнуть|прыгну|спрыгнуть|спрыгну|сброситься|сброшусь|броситься|брошусь|кинуться|"
+        r"кинусь|шагнуть|шагну|сигануть|сигану|выпрыгнуть|выпрыгну|выброситься|выброшусь)"
+        r" (?:с|со|из|в) (?:\w+ )?(?:крыши|моста|балкона|многоэтажки|высотки|этажа|небоскреба|"
+        r"окна|окно|обрыва|скалы)|(?:выйти|выйду|выйду просто) в окно",
+    ),
+    _w(
+        "под",
+        r"(?:броситься|брошусь|кинуться|кинусь|прыгнуть|прыгну|шагнуть|шагну) под "
+        r"(?:поезд|машину|электричку|колеса|трамвай|грузовик|фуру|метро|автобус)",
+    ),
+    _w(
+        "наглот",
+        r"(?:наглотаться|наглотаюсь|наглоталась|наглотался) (?:\w+ )?(?:таблеток|снотворного|"
+        r"колес|лекарств|таблетками|антидепрессантов)",
+    ),
+    _w(
+        "таблет снотвор лекарств колес антидепресс",
+        r"(?:выпить|выпью|съесть|съем|принять|приму|сожрать|сожру) (?:все|всю|пачку|упаковку|"
+        r"горсть|кучу|целую пачку|целую упаковку|разом все)(?: \w+)? (?:таблетки|таблеток|"
+        r"снотворного|снотворное|лекарства|лекарств|колеса|колес|антидепрессанты|"
+        r"антидепрессантов)|(?:коплю|копить|накопила|накопил) (?:\w+ )?(?:таблетки|таблеток|"
+        r"снотворное|снотворного)",
+    ),
+    _w(
+        "передоз",
+        r"передоз\w*",
+        after=r" (?:кофеин|кофе|сахар|информаци|работ|энергетик|сериал|мемами)\w*",
+    ),
+    # --- Self-harm ---------------------------------------------------------------------------
+    _w(
+        "реж рез",
+        r"(?:режу|резать|порезать|порежу|порезала|порезал|резала|резал|изрезать|изрезала|"
+        r"исполосовать|исполосовала) (?:себя|себе (?:руки|запястья|ноги|бедра|кожу)|руки|"
+        r"запястья)",
+        after=r" (?:случайно|нечаянно|ножом когда|бумагой|при бритье|пока готовил\w*|на кухне)\b",
+    ),
+    _w(
+        "реж рез",
+        r"(?:снова |опять |я )?режусь|(?:снова|опять|начала|начал|снова начала|опять начала) "
+        r"(?:резаться|резать себя|себя резать|наносить себе порезы)",
+        after=r" (?:в|во|об|о|с|со)\b",
+    ),
+    _w("порез", r"(?:наношу|наносить|нанесла) себе (?:порезы|раны|повреждения|травмы)"),
+    _w("селфхарм самоповрежд", r"селф-?харм\w*|самоповрежд\w*"),
+    _w(
+        "себе",
+        r"(?:причиняю|причинить|причиню|причиняла) себе (?:боль|вред)|"
+        r"(?:сделать|сделаю) себе больно|(?:навредить|наврежу) себе|себе (?:навредить|наврежу)|"
+        r"себе больно сделать",
+        after=_RU_WORKING,
+    ),
+    # --- Better off without me, never born, not waking up ------------------------------------
+    _w(
+        "без мен",
+        r"(?:(?:всем|им|миру|семье|родителям|маме|команде|близким|людям|друзьям|всему миру|"
+        r"окружающим|всем вокруг) )?(?:(?:будет|было бы|станет|стало бы|жилось бы) )?"
+        r"(?:только )?(?:лучше|легче|проще|спокойнее) без меня|без меня (?:(?:всем|им|миру|"
+        r"всему миру|людям|близким) )?(?:(?:будет|было бы|станет|стало бы) )?(?:только )?"
+        r"(?:лучше|легче|проще|спокойнее)",
+    ),
+    _w(
+        "родил рожда появлял",
+        r"лучше бы я (?:вообще )?не (?:родился|родилась|рождался|рождалась|появлялся на свет|"
+        r"появлялась на свет)|зачем я (?:вообще )?(?:родился|родилась)|"
+        r"(?:жаль|жалко|жалею),? что я (?:вообще )?(?:родился|родилась)",
+    ),
+    _w(
+        "не было не стало",
+        r"лучше б(?:ы)? меня (?:просто |вообще |совсем )?не было|"
+        r"(?:хочу|хочется|хотелось бы|мечтаю),? чтобы меня (?:просто |вообще |больше )?"
+        r"(?:не было|не стало)|было бы лучше,? если бы меня не было",
+    ),
+    _w("умер сдох", r"лучше бы я (?:умерла|умер|сдохла|сдох)", after=_RU_IDIOMS),
+    _w(
+        "никто",
+        r"никто не (?:заметит|заметил бы|расстроится|расстроился бы|заплачет|вспомнит),? "
+        r"(?:если|когда) я (?:умру|исчезну|пропаду|покончу с собой|не проснусь|сдохну)|"
+        r"(?:если|когда) я (?:умру|исчезну|сдохну|пропаду),? никто (?:не )?(?:заметит|"
+        r"расстроится|заплачет|будет скучать|вспомнит)|никто (?:по мне|обо мне) не "
+        r"(?:будет скучать|заплачет|вспомнит)|никто не (?:будет скучать|заплачет) по мне",
+        ends=_END_RU,
+    ),
+    _w(
+        "просн просып навсегда",
+        r"(?:уснуть|заснуть|лечь спать|усну|засну) и (?:больше |никогда )?не "
+        r"(?:проснуться|просыпаться|проснусь)|не проснуться (?:больше|никогда|утром)|"
+        r"(?:хочу|хочется|хочеться|хотелось бы|надеюсь|мечтаю|лучше бы) (?:(?:просто|больше|"
+        r"завтра|утром|уже|никогда) )*не (?:проснуться|просыпаться)|"
+        r"больше не (?:просыпаться|проснуться)|(?:уснуть|заснуть) (?:навсегда|вечным сном)",
+        after=r" (?:рано|вовремя|к|в|во|до|после|от будильника|по)\b",
+    ),
+    # Wanting to disappear is crisis; "на время", "ненадолго" make it soft distress, and
+    # disappearing "из соцсетей" or "в отпуск" is neither (as "I want to disappear" in English).
+    _w(
+        "исчез пропа раствор испар",
+        _RU_WANT + _RU_ADV + r" (?:исчезнуть|пропасть|раствориться|испариться)"
+        r"(?: навсегда| насовсем| с лица земли| из этого мира| из жизни)?",
+        after=r" (?:на|из|с|со|в|во|под|ненадолго|до|от|ото|отсюда|куда|туда)\b",
+    ),
+    _w("существ", r"(?:перестать|перестану|прекратить) существовать"),
+    _w(
+        "смерт",
+        r"(?:думаю|думала|думал|задумываюсь|мысли|мыслей|мечтаю|мечтала|мечтал) "
+        r"(?:(?:постоянно|часто|все время|опять|снова|только|иногда|серьезно) )*о (?:(?:своей|"
+        r"собственной) )?смерти",
+        ends=_END_RU,
+    ),
+    # --- Russian typed in Latin letters --------------------------------------------------------
+    _w(
+        "hoch hochu xoch khoch 4och",
+        r"(?:hochu|hochy|xochu|khochu|4ochu|hochetsya|hochetsa|xochetsya|khochetsya)"
+        r"(?: (?:prosto|uzhe|uje|tak|ochen))* (?:umeret|umiret|sdohnut|sdoxnut|pomeret|"
+        r"ubit'? ?seb(?:ya|ia|ja)|ubitsya|ubitsa|vypilitsya|vipilitsya|povesitsya|ne zhit|ne jit)",
+        after=r" (?:ot|so|s) (?:styda|smeha|skuki)\b",
+    ),
+    _w(
+        "zhit jit",
+        r"(?:ne|ni) (?:hochu|xochu|khochu|hochetsya|hochetsa|xochetsya|khochetsya|mogu)"
+        r"(?: (?:bolshe|bol'she|uzhe|uje|tak))* (?:zhit|jit)|(?:zhit|jit) (?:ne|ni) "
+        r"(?:hochu|hochetsya|hochetsa|xochu|khochu)|(?:net|ne vizhu) smysla (?:zhit|jit)|"
+        r"zachem (?:mne )?(?:zhit|jit)",
+        after=r" (?:v|vo|na|s|so|u|zdes|tut|odna|odin|bez)\b",
+    ),
+    _w("pokonch", r"pokonch(?:it|u)'? s sobo[iyj]"),
+    _w("seb", r"(?:ubit|ubyu|ubiu|ub'yu|ubju|ubivat)'? seb(?:ya|ia|ja)"),
+    _w("suitsid samoubi", r"suitsid\w*|samoubi[iy]?stv\w*"),
+    _w("vypil vipil", r"(?:vypil|vipil)(?:itsya|itsa|yus|us)", after=r" iz\b"),
+    # --- Suicide named (checked against Russian negation: "я не суицидален") -------------------
+    _w(
+        "суицид суецид суисид самоуби",
+        r"суицид\w*|суецид\w*|суисид\w*|самоубий?ств(?!енн)\w*|самоубий?ц\w*",
+        before=(
+            r"\b(?:карьерн\w*|профессиональн\w*|политическ\w*|социальн\w*|финансов\w*|"
+            r"коммерческ\w*|экономическ\w*|репутационн\w*|отряд|отряда|отряду|отрядом)\s*$"
+        ),
+        after=r"\s+(?:для (?:карьеры|репутации|бизнеса|компании)|карьеры|карьерное)\b",
+    ),
+)
+
 _CRISIS: tuple[_Table, ...] = (
     _Table(_CRISIS_EN, _negated_in_english, english=True),
     _Table(_CRISIS_NAMED, _negated_in_any_language, english=True),
@@ -1601,6 +2055,7 @@ _CRISIS: tuple[_Table, ...] = (
     _Table(_CRISIS_DE, _GERMAN.negates),
     _Table(_CRISIS_FR, _FRENCH.negates),
     _Table(_CRISIS_PT, _PORTUGUESE.negates),
+    _Table(_CRISIS_RU, _RUSSIAN.negates),
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -1699,6 +2154,14 @@ _DISTRESS_EN: tuple[_Pattern, ...] = (
     _p(
         "apart",
         r"\b(?:everything|my\s+(?:whole\s+)?life|i'm|i\s+am)\s+(?:is\s+|keeps\s+)?falling\s+apart\b",
+    ),
+    # "No way out" is soft distress, as "I feel trapped" is; in every language.
+    _p(
+        "way",
+        r"\b(?:(?:can't|cannot|couldn't|don't|do\s+not)\s+see\s+(?:a|any)|see\s+no|"
+        r"there's\s+no|there\s+is\s+no|there's\s+not\s+a|no)\s+way\s+out"
+        r"(?:\s+of\s+(?:this|it\s+all|here|everything))?",
+        ends=_END_EN,
     ),
     # --- "I can't do this anymore" ---------------------------------------------------------
     _p(
@@ -1933,6 +2396,12 @@ _DISTRESS_ES: tuple[_Pattern, ...] = (
         r"(?:con todo|en todo|con la vida)",
     ),
     _w(
+        "salida escapatoria",
+        r"no (?:veo|encuentro|le veo|hay|tengo) (?:ninguna |una )?(?:salida|escapatoria)|"
+        r"sin salida",
+        ends=_END_ES,
+    ),
+    _w(
         "esperanza",
         r"(?:he perdido|perdí) (?:toda )?(?:la )?esperanza|no (?:tengo|me queda|hay) "
         r"(?:ninguna )?esperanza(?: para mí)?",
@@ -2010,6 +2479,12 @@ _DISTRESS_DE: tuple[_Pattern, ...] = (
     _w(
         "hoffnung",
         r"(?:habe|hab) (?:jede|alle|die) hoffnung verloren|keine hoffnung mehr",
+        ends=_END_DE,
+    ),
+    _w(
+        "ausweg",
+        r"(?:sehe|seh|gibt|gibt es|habe|hab) (?:einfach |echt |wirklich )?keinen ausweg"
+        r"(?: mehr)?|keinen ausweg mehr|(?:ist|alles|scheint) (?:so |total |völlig )?ausweglos",
         ends=_END_DE,
     ),
 )
@@ -2112,6 +2587,12 @@ _DISTRESS_FR: tuple[_Pattern, ...] = (
         r"tout le temps|sans arrêt|chaque jour|chaque soir)",
     ),
     _w("espoir", r"(?:j'ai |ai )?perdu (?:tout )?espoir|plus (?:aucun |d')espoir", ends=_END_FR),
+    _w(
+        "issue sortie",
+        r"(?:je )?(?:ne )?vois (?:pas|plus|aucune) (?:d'|de )?(?:issue|porte de sortie)|"
+        r"(?:il n'y a |il y a |y a )?(?:pas|plus|aucune) d'issue|sans issue",
+        ends=_END_FR,
+    ),
 )
 
 _PT_SELF = (
@@ -2188,6 +2669,225 @@ _DISTRESS_PT: tuple[_Pattern, ...] = (
         r"perdi (?:toda a |toda |a )?esperança|(?:não|n) tenho (?:mais )?esperança",
         ends=_END_PT,
     ),
+    _w("saida", r"(?:não|n) (?:vejo|tem|há|encontro) (?:nenhuma )?saída|sem saída", ends=_END_PT),
+)
+
+# A self-judgement limited to a skill or task is job talk ("я ноль в Excel"); "по жизни" and
+# "в этой жизни" still reach everything.
+_RU_LIMITED = (
+    r" (?:в|во|на|с|со|при|для|когда|как|по части|по сравнению|перед)\b"
+    r"(?! (?:жизни|всем|всём|этом мире|этой жизни))"
+)
+_RU_SELF = (
+    r"(?:я|я же|я просто|я такой|я такая|чувствую себя|я чувствую себя|ощущаю себя|"
+    r"я ощущаю себя|я себя чувствую|считаю себя|я стала|я стал|я превратилась в|"
+    r"я превратился в|я как)(?: (?:просто|полным|полной|полное|полный|полная|абсолютным|"
+    r"абсолютной|абсолютно|совершенно|таким|такой|такая|настоящим|настоящей|настоящий|"
+    r"настоящая|ужасно|очень|совсем|каким-то|какой-то|самый|самая|самым|самой|жалким|жалкой))*"
+)
+
+_DISTRESS_RU: tuple[_Pattern, ...] = (
+    # --- Feeling awful, can't go on like this ---------------------------------------------
+    _w(
+        "мне",
+        r"мне (?:(?:очень|так|совсем|сейчас|реально|сильно|правда|прям|прямо|уже|настолько|"
+        r"ужасно|как-то|тоже|просто|опять|снова|безумно|невыносимо|очень-очень) )*(?:плохо|"
+        r"хреново|херово|тяжело|больно|одиноко|паршиво|хуево|дерьмово|фигово|погано|"
+        r"невыносимо|пусто|тошно|страшно жить)",
+        ends=_END_RU,
+    ),
+    _w(
+        "могу выдерж вывож тяну справля",
+        r"(?:я )?(?:больше|уже) не (?:могу|выдерживаю|вывожу|тяну)(?: так)?|"
+        r"(?:я )?не (?:могу|выдерживаю|вывожу|тяну) (?:(?:так|уже) )?(?:больше|дальше)(?: так)?|"
+        r"(?:я )?не могу так(?: больше)?|(?:я )?не (?:справляюсь|вывожу|вытягиваю)"
+        r"(?: (?:ни с чем|с жизнью|уже|больше|совсем|вообще))*",
+        ends=_END_RU,
+    ),
+    _w(
+        "сил",
+        r"(?:сил|сил моих|моих сил) (?:(?:больше|уже|совсем|вообще) )*(?:нет|нету|не осталось)|"
+        r"(?:нет|нету|не осталось) (?:(?:больше|уже|совсем|вообще|никаких) )*сил"
+        r"(?: (?:больше|уже|совсем))*+(?: ни на что)?",
+        ends=_END_RU,
+    ),
+    _w("предел отчаян", r"(?:я )?на пределе|я в (?:полном )?отчаянии", ends=_END_RU),
+    _w(
+        "руки",
+        r"руки (?:опускаются|опустились)|опускаются руки|опустились руки|"
+        r"(?:я )?(?:опускаю|опустила|опустил) руки",
+    ),
+    # Borderline, decided: "хоть вешайся" is the idiom for a hopeless situation, not a plan;
+    # it is soft distress, as "this job search is killing me" is job-search stress in English.
+    _w("веша петлю", r"хоть (?:вешайся|в петлю лезь)|впору (?:вешаться|в петлю)"),
+    # --- Hopelessness --------------------------------------------------------------------------
+    _w(
+        "смысл бесполезн безнадежн напрасн зря толку",
+        r"(?:все|все это|это все|жизнь|моя жизнь|все вокруг) (?:(?:так|просто|совсем|"
+        r"абсолютно|вообще|такое|стало|кажется|какое-то) )*(?:бессмысленно|бессмысленна|"
+        r"бесполезно|безнадежно|напрасно|зря|без толку|бестолку|не имеет смысла|потеряло смысл)",
+        ends=_END_RU,
+    ),
+    _w(
+        "ничего ничто",
+        r"(?:ничего|ничто) (?:(?:больше|уже|вообще|совсем) )*(?:не имеет смысла|не радует|"
+        r"не помогает|не важно|не интересно|не хочется|не имеет значения)|"
+        r"(?:я )?(?:ничего|ничего уже) не хочу|не хочу (?:уже )?ничего",
+        ends=_END_RU,
+    ),
+    _w(
+        "смысл",
+        r"(?:нет|нету|не вижу) (?:(?:никакого|больше|уже|вообще|в этом) )*смысла|"
+        r"(?:какой|и какой|а какой) (?:(?:вообще|в этом|во всем этом) )*смысл|"
+        r"в ч[её]м (?:вообще )?смысл(?: всего этого| всего| жизни)?",
+        ends=_END_RU,
+    ),
+    _w(
+        "зачем",
+        r"зачем (?:(?:вообще|мне|это|всё) )*(?:все|все это|это все|стараться|пытаться)",
+        ends=_END_RU,
+    ),
+    _w("безнадеж безнадег безысход", r"безнадежно|безнадега|безысходность", ends=_END_RU),
+    _w(
+        "надежд",
+        r"(?:я )?(?:потеряла|потерял|утратила|утратил) (?:(?:всякую|всю|последнюю|любую|уже) )*"
+        r"надежду|(?:нет|нету|не осталось) (?:(?:больше|уже|никакой|совсем) )*надежды",
+        ends=_END_RU,
+    ),
+    # "No way out" is soft distress, as "I feel trapped" is in English.
+    _w(
+        "выход тупик",
+        r"(?:не вижу|не видно|нет|нету) (?:(?:никакого|больше|уже|совсем) )*выхода"
+        r"(?: из (?:этой |этого |такой )?(?:ситуации|положения|тупика|этого|всего этого))?|"
+        r"выхода (?:(?:больше|уже|просто) )*(?:нет|нету|не вижу)|я в (?:полном )?тупике|"
+        r"безвыходн\w* (?:ситуаци\w*|положени\w*)",
+        ends=_END_RU,
+    ),
+    _w("верю", r"(?:ни во что|ни во что уже|больше ни во что) не верю", ends=_END_RU),
+    _w(
+        "сдаюсь",
+        r"(?:я )?сдаюсь (?:во всем|во всём|со всем|по жизни)|(?:я )?сдалась во всем",
+    ),
+    _w(
+        "плевать пофиг наплевать равно",
+        r"мне (?:уже )?(?:на все|на всё) (?:(?:уже|совсем) )*(?:плевать|наплевать|пофиг|"
+        r"все равно)|мне уже все равно|мне (?:уже )?все безразлично",
+        ends=_END_RU,
+    ),
+    _w(
+        "надоел достал задолбал осточертел опостыл",
+        r"(?:все|все это) (?:(?:так|уже|просто) )*(?:надоело|достало|задолбало|осточертело|"
+        r"опостылело)|(?:надоело|достало|задолбало|осточертело|опостылело) (?:уже )?все"
+        r"(?: это)?",
+        ends=_END_RU,
+    ),
+    _w("существую", r"не живу,? а (?:просто )?существую|(?:я )?просто существую", ends=_END_RU),
+    # --- Worthlessness --------------------------------------------------------------------------
+    _w(
+        "ничтож неудачни лузер никчем бесполезн обуз бездар провал пуст ноль нул никто "
+        "отброс жалк лишн сломан опустош неполноцен ущербн позор мусор",
+        _RU_SELF + r" (?:ничтожество|ничтожеством|ничтожный|ничтожная|неудачник|неудачница|"
+        r"неудачником|неудачницей|лузер|лузером|никчемн\w*|бесполезн\w*|обуза|обузой|бездарь|"
+        r"бездарность|бездарностью|провал|пустое место|пустым местом|ничто|ноль|нулем|пустышка|"
+        r"пустышкой|мусор|мусором|отброс|отбросом|жалкий|жалкая|лишний|лишняя|лишним|лишней|"
+        r"сломан|сломана|сломанным|сломанной|пустой|пустым|пустая|опустошенн\w*|"
+        r"неполноценн\w*|ущербн\w*|никто|никем|позор|позором)",
+        after=_RU_LIMITED,
+    ),
+    _w(
+        "нуж",
+        r"я (?:(?:вообще|совсем|просто|больше|уже|так|и) )*никому (?:(?:вообще|совсем|больше|уже|"
+        r"так|на свете|в этом мире) )*не нужна?|я (?:(?:вообще|совсем|просто|больше|уже) )*"
+        r"не нужна? (?:(?:вообще|совсем) )*никому|никому я (?:(?:вообще|совсем|больше|уже|так) )*"
+        r"не нужна?|я никому не нужен|я не нужен никому|никому я не нужен",
+    ),
+    _w(
+        "любит цени понима плевать наплевать пофиг равно дела",
+        r"никто меня не (?:любит|ценит|понимает|слышит|ждет)|меня никто не (?:любит|ценит|"
+        r"понимает|ждет)|всем (?:плевать|наплевать|пофиг|все равно) на меня|всем на меня "
+        r"(?:плевать|наплевать|пофиг|все равно)|никому (?:нет дела до меня|до меня нет дела)|"
+        r"никому нет дела",
+        ends=_END_RU,
+    ),
+    _w(
+        "ненави презира против",
+        r"(?:я )?(?:(?:так|просто|реально|очень|всей душой) )?(?:ненавижу|презираю) (?:себя|"
+        r"свою жизнь|эту жизнь|мою жизнь)|(?:я )?себя (?:(?:так|просто|реально) )?(?:ненавижу|"
+        r"презираю)|я себе противна?|я себе противен",
+        after=r",? (?:за|что|потому что)\b",
+    ),
+    # --- Exhaustion, sleep, bed, tears ---------------------------------------------------------
+    _w(
+        "устал вымота выдохл задолба",
+        r"(?:устала|устал|устали|вымоталась|вымотался|задолбалась|задолбался|выдохлась|выдохся) "
+        r"(?:(?:так|уже|очень|просто|ужасно|смертельно|жутко|дико) )*от (?:всего|всего этого|"
+        r"жизни|этой жизни|себя|всех|людей|борьбы|попыток|этого всего)|"
+        r"(?:устала?|устал|вымотана?) (?:все время|постоянно|каждый день|целыми днями|без конца)",
+        ends=_END_RU,
+    ),
+    _w("выгор", r"(?:я )?(?:полностью |совсем |окончательно )?(?:выгорела|выгорел)", ends=_END_RU),
+    _w(
+        "сплю сна ем спать уснуть заснуть есть",
+        r"не (?:сплю|могу (?:нормально )?(?:спать|уснуть|заснуть)|ем|могу есть|могу ничего есть)"
+        r"(?: (?:нормально|толком|почти|совсем))* (?:уже )?(?:\w+ )?(?:дней|дня|день|недель|"
+        r"недели|неделю|ночей|ночи|ночь|месяц|месяца|месяцев|неделями|ночами|сутки|суток)|"
+        r"(?:уже )?(?:\w+ )?(?:дней|дня|день|недель|недели|неделю|ночей|ночи|ночь|месяц|месяцев|"
+        r"сутки|суток) (?:почти |толком |нормально |совсем )?не (?:сплю|ем|могу спать|"
+        r"могу уснуть|могу есть)|(?:почти|совсем|вообще) не (?:сплю|ем)|(?:перестала|перестал) "
+        r"(?:спать|есть)",
+    ),
+    _w(
+        "кроват постел лежу валяюсь",
+        r"не (?:могу|могла|получается|в силах) (?:встать|подняться|вылезти|выбраться) (?:с|из) "
+        r"(?:кровати|постели)|(?:целыми днями|весь день|сутками|днями) (?:лежу|валяюсь)"
+        r"(?: в кровати| в постели)?|не (?:встаю|вылезаю) (?:с|из) (?:кровати|постели)",
+        after=r" (?:до|раньше|рано|в \d|к \d|вовремя|утром на)\b",
+    ),
+    _w(
+        "плачу плакать реву",
+        r"(?:постоянно|все время|каждый день|каждую ночь|целыми днями|ночами|без конца|"
+        r"не переставая) (?:плачу|реву)|(?:плачу|реву) (?:постоянно|все время|каждый день|"
+        r"каждую ночь|целыми днями|ночами|без конца|не переставая)|не (?:могу|получается) "
+        r"(?:перестать|прекратить) плакать",
+    ),
+    # --- Withdrawal ---------------------------------------------------------------------------
+    _w(
+        "исчез пропа спрята раствор испар сбежа",
+        _RU_WANT + _RU_ADV + r" (?:исчезнуть|пропасть|спрятаться|раствориться|испариться|"
+        r"сбежать)(?: куда-нибудь| куда нибудь)? (?:на время|ненадолго|на пару дней|"
+        r"на несколько дней|на недельку|на неделю|на какое-то время|на какое то время|"
+        r"хоть на день|на месяц|от всех|ото всех|от всего|от всего мира|от мира|от людей)",
+        after=r"[^.!?\n]*?(?:отпуск|море|каникул|путешеств|линкедин|соцсет|чат)",
+    ),
+    _w(
+        "никого кем",
+        r"(?:никого|ни с кем) (?:(?:не хочу|не хочется|не могу|не желаю) )?(?:видеть|слышать|"
+        r"говорить|разговаривать|общаться)|не (?:хочу|хочется|могу) (?:никого|ни с кем) "
+        r"(?:видеть|слышать|говорить|разговаривать|общаться)|не хочу (?:видеть|слышать) никого|"
+        r"не хочу (?:говорить|разговаривать|общаться) ни с кем",
+        after=r" (?:из|в|на|с работы|кроме|об|о|про)\b",
+    ),
+    _w(
+        "избега закрыл отгородил общаюсь выхожу",
+        r"(?:избегаю|избегала|избегал) (?:всех|людей|друзей|близких|родных|общения)|"
+        r"(?:закрылась|закрылся|отгородилась|отгородился) (?:от|ото) (?:всех|мира|людей)|"
+        r"ни с кем не общаюсь|никуда не выхожу(?: из дома)?",
+    ),
+    _w(
+        "одн один одинок брошен потерян",
+        r"я (?:совсем|совершенно|абсолютно|так|такая|такой|очень) (?:одна|один|одинока|одинок|"
+        r"одинокая|одинокий)|(?:чувствую себя|я чувствую себя|ощущаю себя) (?:(?:такой|таким|"
+        r"так|очень|совсем|совершенно|абсолютно) )*(?:одинокой|одиноким|одиноко|одной|одним|"
+        r"брошенной|брошенным|никому не нужной|никому не нужным|потерянной|потерянным)",
+        ends=_END_RU,
+    ),
+    _w(
+        "никто",
+        r"никто (?:(?:даже|и) )?не (?:заметит|заметил бы|хватится|вспомнит)|"
+        r"никто (?:обо мне|про меня) не (?:вспомнит|думает|заботится)|"
+        r"никто не (?:заботится|беспокоится|волнуется) обо мне",
+        ends=_END_RU,
+    ),
 )
 
 _DISTRESS: tuple[_Table, ...] = (
@@ -2196,6 +2896,7 @@ _DISTRESS: tuple[_Table, ...] = (
     _Table(_DISTRESS_DE, _GERMAN.negates),
     _Table(_DISTRESS_FR, _FRENCH.negates),
     _Table(_DISTRESS_PT, _PORTUGUESE.negates),
+    _Table(_DISTRESS_RU, _RUSSIAN.negates),
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -2210,7 +2911,10 @@ _DOUBT = re.compile(
         r"\b(?:if|whether|sure|know|pretend\w*|act like|acting like|wish|hope|si|ojalá|finj\w*|"
         r"fingiendo|como que|ob|tue so als|tu so als|so tun als|wünschte|se|fingindo|finjo|"
         r"fingir|queria|quem dera|fais semblant d[e']|faire semblant d[e']|aimerais)"
-        r"(?: (?:que|dass|that|eu|ich|je|j'|es|mir|yo))*\s*$"
+        r"(?: (?:que|dass|that|eu|ich|je|j'|es|mir|yo))*\s*$|"
+        r"\b(?:если|если бы|знаю|уверена?|уверен|притворяюсь|притворяться|делаю вид|вид|будто|"
+        r"как будто|якобы|хотелось бы|хочу|хочется|мечтаю|надеюсь)(?:,? (?:что|чтобы|ли|я|мне|"
+        r"у меня|бы|со мной))*,?\s*$"
     )
 )
 # A reassurance ends the thought, or goes on to say what it is instead ("fine, just tired").
@@ -2409,12 +3113,56 @@ _REASSURANCE_PT: tuple[_Pattern, ...] = (
     ),
 )
 
+_REASSURED_END_RU = (
+    r"(?=\s*(?:$|[.!,;:)\u2026]|(?:просто|правда|честно|серьезно|спасибо|не переживай\w*|"
+    r"не волнуй\w*|но|и|а|обещаю|ахах\w*|хах\w*|лол|все|уже|сейчас)\b))"
+)
+_REASSURANCE_RU: tuple[_Pattern, ...] = (
+    _w(
+        "порядке норм хорошо безопасн",
+        r"я (?:(?:правда|честно|реально|действительно|вполне|уже|в целом|в общем|точно) )*"
+        r"(?:в порядке|ок|окей|норм|нормально|в норме|в безопасности)|"
+        r"(?:со мной|у меня) (?:(?:правда|честно|реально|уже|в целом) )*(?:все )?(?:в порядке|"
+        r"хорошо|нормально|ок|норм)|(?:все|всё) (?:(?:правда|реально|уже|в целом|в общем|"
+        r"точно) )*(?:хорошо|нормально|в порядке|ок|окей|норм)",
+        ends=_REASSURED_END_RU,
+    ),
+    _w(
+        "пережива волнуй беспоко",
+        r"не (?:переживай|переживайте|волнуйся|волнуйтесь|беспокойся|беспокойтесь)"
+        r"(?: за меня| обо мне)?",
+    ),
+    _w(
+        "суицид собираюсь сделаю опасност безопасност",
+        r"(?:я )?не (?:суицидал\w*|собираюсь (?:ничего )?(?:с собой (?:ничего )?делать|"
+        r"делать с собой|убивать себя|кончать с собой|умирать|ничего делать)|в опасности)|"
+        r"(?:я )?ничего с собой не (?:сделаю|собираюсь делать)|я в (?:полной )?безопасности",
+    ),
+    _w(
+        "шут шутк утрир преувелич образно фигура метафор имел смысле выговар жалуюсь",
+        r"(?:я )?(?:пошутила|пошутил|шучу|шутила|шутил|утрировала|утрировал|преувеличиваю|"
+        r"преувеличила|преувеличил)|это (?:была |был )?(?:шутка|образно|фигура речи|просто слова|"
+        r"так говорится|метафора)|я (?:не это|не так|не в этом смысле) (?:имела|имел) в виду|"
+        r"не в (?:том|этом|прямом) смысле|я просто (?:выговариваюсь|выговорилась|выговорился|"
+        r"жалуюсь|ною)",
+        ends=_REASSURED_END_RU,
+    ),
+    _w(
+        "просто лишь только",
+        r"(?:я )?(?:просто|всего лишь|только) (?:(?:очень|сильно|немного|так) )?(?:устала|устал|"
+        r"вымоталась|вымотался|грущу|расстроена|расстроен|разочарована|разочарован|выдохлась|"
+        r"выдохся)",
+        ends=_REASSURED_END_RU,
+    ),
+)
+
 _REASSURANCE: tuple[_Table, ...] = (
     _Table(_REASSURANCE_EN, _reassured(_negated_in_english), english=True),
     _Table(_REASSURANCE_ES, _reassured(_SPANISH.negates)),
     _Table(_REASSURANCE_DE, _reassured(_GERMAN.negates)),
     _Table(_REASSURANCE_FR, _reassured(_FRENCH.negates)),
     _Table(_REASSURANCE_PT, _reassured(_PORTUGUESE.negates)),
+    _Table(_REASSURANCE_RU, _reassured(_RUSSIAN.negates)),
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -2450,8 +3198,8 @@ def _read(text: str) -> tuple[_Reading, ...]:
 
 def detect_crisis(text: str) -> bool:
     """Whether `text` contains crisis language (suicidal thoughts, self-harm) that isn't negated
-    or figurative, in English, Spanish, German, French or Portuguese. Errs on the side of care;
-    see the module docstring for the judgement calls."""
+    or figurative, in English, Spanish, German, French, Portuguese or Russian. Errs on the side
+    of care; see the module docstring for the judgement calls."""
     return _found(_CRISIS, _read(text))
 
 
@@ -2475,37 +3223,173 @@ def detect_reassurance(text: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Helpline:
-    """A crisis line: who they are (with the country) and how to reach them."""
+    """A crisis line, as data: the service's own name, the countries it answers for (ISO 3166
+    codes, "GB"), and how to reach it. `describe` says it in the reader's language through the
+    catalogue ("call {phone}", "free", "day or night"), with the country named by Babel.
+
+    `text` is a number that takes text messages (the same as `phone` for "call or text 988");
+    `other` is a second number to call; `option` is the menu choice after dialling (988's
+    Spanish line is option 2). At most one of the three. `names` gives the service's name in
+    the languages it uses ("fr": "La Main Tendue"); `says_where` drops the country after a name
+    that already says it ("Lifeline Ukraine")."""
 
     name: str
-    contact: str
+    countries: tuple[str, ...]
+    phone: str
+    text: str = ""
+    other: str = ""
+    option: str = ""
+    free: bool = False
+    always: bool = False
+    names: tuple[tuple[str, str], ...] = ()
+    says_where: bool = False
+
+    def __post_init__(self) -> None:
+        if sum(bool(extra) for extra in (self.text, self.other, self.option)) > 1:
+            raise ValueError(f"{self.name}: at most one of text, other and option")
+        if not self.countries or any(not c.isupper() or len(c) != 2 for c in self.countries):
+            raise ValueError(f"{self.name}: countries are ISO 3166 codes such as 'GB'")
 
 
-# Only numbers we are confident about; anywhere else the reply points to findahelpline.com.
-# Russia is left out on purpose: 8-800-2000-122 is a line for children, teenagers and parents,
-# and we know no national adult line well enough to list it.
-_US = Helpline("988 Suicide & Crisis Lifeline (US)", "call or text 988")
-_CA = Helpline("9-8-8 Suicide Crisis Helpline (Canada)", "call or text 988")
-_SAMARITANS = Helpline("Samaritans (UK & Ireland)", "call 116 123, free, day or night")
-_AU = Helpline("Lifeline (Australia)", "call 13 11 14")
-_NZ = Helpline("Need to Talk? (New Zealand)", "call or text 1737")
-_IN = Helpline("Tele-MANAS (India)", "call 14416")
-_DE = Helpline("TelefonSeelsorge (Germany)", "call 0800 111 0 111 or 0800 111 0 222, free")
-_AT = Helpline("TelefonSeelsorge (Austria)", "call 142")
-_CH = Helpline("Die Dargebotene Hand / La Main Tendue (Switzerland)", "call 143")
-_FR = Helpline("Suicide prevention line (France)", "call 3114, free, day or night")
-_BE_FR = Helpline("Centre de Prévention du Suicide (Belgium)", "call 0800 32 123")
-_BE_NL = Helpline("Zelfmoordlijn (Belgium)", "call 1813")
-_ES = Helpline("Línea 024 (Spain)", "call 024")
-_MX = Helpline("Línea de la Vida (Mexico)", "call 800 911 2000")
-_IT = Helpline("Telefono Amico (Italy)", "call 02 2327 2327")
-_NL = Helpline("113 Zelfmoordpreventie (Netherlands)", "call 113 or 0800-0113")
-_BR = Helpline("CVV (Brazil)", "call 188")
-_JP = Helpline("いのちの電話 Inochi no Denwa (Japan)", "call 0570-783-556")
-_PL = Helpline("Telefon zaufania (Poland)", "call 116 123")
-_UA = Helpline("Lifeline Ukraine", "call 7333")
+# Only numbers confirmed against the service's own published details (or, where that page was
+# not reachable, the authority or press that announced them), checked in 2026; anywhere else the
+# reply points to findahelpline.com. Russia's 8-800-2000-122 is left out on purpose: it is a
+# line for children, teenagers and parents. Belarus and Kazakhstan are left out: the lines we
+# found there are for children and young people, or could not be confirmed.
+
+# Confirmed on 988lifeline.org ("call or text 988", 24/7; "press 2" for Spanish on the call menu).
+_US = Helpline("988 Suicide & Crisis Lifeline", ("US",), "988", text="988", free=True, always=True)
+_US_ES = Helpline(
+    "988 Suicide & Crisis Lifeline", ("US",), "988", option="2", free=True, always=True
+)
+# Confirmed on 988.ca ("call or text 9-8-8 toll free, any time"; English and French) and in
+# CAMH's French release (newswire.ca, 2025) for the French name.
+_CA = Helpline(
+    "9-8-8 Suicide Crisis Helpline",
+    ("CA",),
+    "988",
+    text="988",
+    free=True,
+    always=True,
+    names=(("fr", "9-8-8 : Ligne d'aide en cas de crise de suicide"),),
+)
+# Quebec's own line (988 calls from Quebec are routed to it): 1 866 APPELLE, texts to 535353,
+# 24/7; confirmed in Quebec's health ministry release (newswire.ca, 2021) and AQPS (2022).
+_QC = Helpline(
+    "1 866 APPELLE (Québec)",
+    ("CA",),
+    "1 866 277-3553",
+    text="535353",
+    free=True,
+    always=True,
+    says_where=True,
+)
+# Confirmed on samaritans.org (116 123, free from any phone, 24/7).
+_SAMARITANS = Helpline("Samaritans", ("GB", "IE"), "116 123", free=True, always=True)
+# Confirmed by Lifeline (lifelineh2h.org.au: landline calls cost a local call) and Life in Mind
+# (2022: call 13 11 14, text 0477 13 11 14, both 24/7).
+_AU = Helpline("Lifeline", ("AU",), "13 11 14", text="0477 13 11 14", always=True)
+# Confirmed in the help notice New Zealand media print ("Need to talk? Free call or text 1737
+# any time", VICE NZ); 1737.org.nz itself was not in reach.
+_NZ = Helpline("Need to Talk?", ("NZ",), "1737", text="1737", free=True, always=True)
+# Confirmed by India's health ministry in the Lok Sabha (14416, toll-free, 24x7, 2025).
+_IN = Helpline("Tele-MANAS", ("IN",), "14416", free=True, always=True)
+# Confirmed by its church sponsors (domradio.de) and Spektrum (2022): both numbers free,
+# anonymous, around the clock.
+_DE = Helpline(
+    "TelefonSeelsorge", ("DE",), "0800 111 0 111", other="0800 111 0 222", free=True, always=True
+)
+# Confirmed by TelefonSeelsorge Österreich (ots.at, 2023: "Notruf 142", free, around the clock).
+_AT = Helpline("TelefonSeelsorge", ("AT",), "142", free=True, always=True)
+# Confirmed on 143.ch (24 hours; Switzerland and Liechtenstein) and by 20 Minuten (2023: free,
+# anonymous).
+_CH = Helpline(
+    "Die Dargebotene Hand / La Main Tendue",
+    ("CH",),
+    "143",
+    free=True,
+    always=True,
+    names=(("de", "Die Dargebotene Hand"), ("fr", "La Main Tendue")),
+)
+_LI = Helpline(
+    "Die Dargebotene Hand",
+    ("LI",),
+    "143",
+    free=True,
+    always=True,
+    names=(("fr", "La Main Tendue"),),
+)
+# Confirmed on 3114.fr and by the ARS (free, 24/7).
+_FR = Helpline(
+    "Numéro national de prévention du suicide",
+    ("FR",),
+    "3114",
+    free=True,
+    always=True,
+    names=(("en", "Suicide prevention line"),),
+)
+# Confirmed on preventionsuicide.be (0800 32 123, anonymous, free, 24/7).
+_BE_FR = Helpline("Centre de Prévention du Suicide", ("BE",), "0800 32 123", free=True, always=True)
+# Confirmed on zelfmoord1813.be (1813, free, 24/7 by phone).
+_BE_NL = Helpline("Zelfmoordlijn", ("BE",), "1813", free=True, always=True)
+# Confirmed by Spain's health ministry at launch (rtve.es, 2022: 024, free, 24/7).
+_ES = Helpline("Línea 024", ("ES",), "024", free=True, always=True)
+# Confirmed by CONASAMA, Mexico's mental health commission (El Universal, 2025: free, 24/7).
+_MX = Helpline("Línea de la Vida", ("MX",), "800 911 2000", free=True, always=True)
+# Argentina's health ministry line, free and 24 hours (ospia.org.ar and La Posta, 2025). The
+# Centro de Asistencia al Suicida (135 around Buenos Aires, (011) 5275-1135 elsewhere, 8:00 to
+# midnight, confirmed by its president in 2021) is left out: a second line made the reply too
+# long, and this one answers day and night from anywhere.
+_AR = Helpline("Línea de Salud Mental", ("AR",), "0800 999 0091", free=True, always=True)
+# Bogotá's health department line (bogota.gov.co: 106, free, 24 hours); other departments run
+# their own 106 lines, so it names the city.
+_CO = Helpline("Línea 106 Bogotá", ("CO",), "106", free=True, always=True, says_where=True)
+# Confirmed by Chile's health ministry (biobiochile.cl, 2023; La Tercera, 2025: *4141, free,
+# 24/7).
+_CL = Helpline("Línea de Prevención del Suicidio", ("CL",), "*4141", free=True, always=True)
+# Confirmed by Peru's health ministry (Infobae, 2025: line 113, option 5, free, 24/7).
+_PE = Helpline("Línea 113 Salud", ("PE",), "113", option="5", free=True, always=True)
+# Confirmed by the health ministry's partnership (free nationwide since July 2018) and CVV's
+# own description (188, 24 hours a day, every day).
+_BR = Helpline("CVV", ("BR",), "188", free=True, always=True)
+# Portugal's national suicide prevention line, opened by the health ministry on 10 September
+# 2025 (Diário de Notícias, SAPO: 1411, free, 24 hours).
+_PT = Helpline("Linha de Prevenção do Suicídio", ("PT",), "1411", free=True, always=True)
+# Confirmed by Telefono Amico Italia (Il Sole 24 Ore, 2025: 02 2327 2327; Corriere, 2020:
+# volunteers answer 10:00 to midnight).
+_IT = Helpline("Telefono Amico", ("IT",), "02 2327 2327")
+# Confirmed by 113 Zelfmoordpreventie (ANP, October 2025: "24/7 gratis en anoniem 113";
+# 0800-0113 free as before).
+_NL = Helpline("113 Zelfmoordpreventie", ("NL",), "113", other="0800-0113", free=True, always=True)
+# Confirmed by Inochi no Denwa (Josei Seven, 2020: navi dial 0570-783-556, 10:00 to 22:00).
+_JP = Helpline("いのちの電話 Inochi no Denwa", ("JP",), "0570-783-556")
+# Confirmed by the Polish police (policja.gov.pl: the Institute of Health Psychology's 116 123,
+# free) and Wprost (2023).
+_PL = Helpline("Telefon zaufania", ("PL",), "116 123", free=True)
+# Confirmed on lifelineukraine.com (7333, free from the main mobile networks, 24/7).
+_UA = Helpline("Lifeline Ukraine", ("UA",), "7333", free=True, always=True, says_where=True)
+# The crisis line of Russia's emergencies ministry (EMERCOM/МЧС): +7 495 989-50-50, 24 hours,
+# free only from Moscow; confirmed in the list of help lines published by Russia's children's
+# ombudsman (Rossiyskaya Gazeta, March 2024) and in the ministry's own statements since 2006.
+_RU = Helpline(
+    "Психологическая помощь МЧС России",
+    ("RU",),
+    "+7 495 989-50-50",
+    always=True,
+    says_where=True,
+    names=(("en", "EMERCOM psychological help line (Russia)"),),
+)
+# ERAN, Israel's emotional first aid line: 1201, free, 24 hours, with a Russian line
+# (Jerusalem Institute, ISRAEL21c, Times of Israel).
+_IL = Helpline("ERAN", ("IL",), "1201", free=True, always=True, names=(("ru", "ЭРАН"),))
+# Latvia's crisis line run by Skalbes: 116 123, free, 24 hours, in Latvian, Russian and English
+# (Skalbes to zz.lv, 2021; jauns.lv, 2026).
+_LV = Helpline("Skalbes", ("LV",), "116 123", free=True, always=True)
+# Estonia's emotional support line (Social Insurance Board): 116 123, in Estonian, Russian and
+# English; counsellors answer 10:00 to midnight (kadrina.ee, quoting the board).
+_EE = Helpline("Emotsionaalse toe telefon", ("EE",), "116 123")
 
 # By country (the region part of a language code such as "en-GB"); a known country with no
 # entry here gets no list, rather than another country's lines.
@@ -2520,48 +3404,80 @@ _BY_COUNTRY: dict[str, tuple[Helpline, ...]] = {
     "de": (_DE,),
     "at": (_AT,),
     "ch": (_CH,),
+    "li": (_LI,),
     "fr": (_FR,),
     "be": (_BE_FR, _BE_NL),
     "es": (_ES,),
     "mx": (_MX,),
+    "ar": (_AR,),
+    "co": (_CO,),
+    "cl": (_CL,),
+    "pe": (_PE,),
     "it": (_IT,),
     "nl": (_NL,),
     "br": (_BR,),
+    "pt": (_PT,),
     "jp": (_JP,),
     "pl": (_PL,),
     "ua": (_UA,),
+    "ru": (_RU,),
+    "il": (_IL,),
+    "lv": (_LV,),
+    "ee": (_EE,),
 }
-# Belgium by language.
-_BELGIUM: dict[str, tuple[Helpline, ...]] = {"fr": (_BE_FR,), "nl": (_BE_NL,)}
+# Countries whose lines depend on the language: Belgium's two communities, 988's Spanish
+# option, Quebec's own line for French speakers in Canada.
+_BY_COUNTRY_AND_LANGUAGE: dict[tuple[str, str], tuple[Helpline, ...]] = {
+    ("be", "fr"): (_BE_FR,),
+    ("be", "nl"): (_BE_NL,),
+    ("us", "es"): (_US_ES,),
+    ("ca", "fr"): (_CA, _QC),
+}
 # By language alone (Telegram usually sends "en", "de", ...): where most speakers are.
 _BY_LANGUAGE: dict[str, tuple[Helpline, ...]] = {
     "en": (_US, _SAMARITANS),
+    "es": (_ES, _MX),
     "de": (_DE,),
     "fr": (_FR,),
-    "es": (_ES,),
+    "pt": (_BR, _PT),
+    "ru": (_RU,),
     "it": (_IT,),
     "nl": (_NL,),
-    "pt": (_BR,),
     "hi": (_IN,),
     "ja": (_JP,),
     "pl": (_PL,),
     "uk": (_UA,),
 }
 _COUNTRY_ALIASES = {"uk": "gb"}
-# Languages spoken (almost) only in one country, for its emergency number.
-_HOME_COUNTRY = {"ja": "jp", "hi": "in"}
+# The bot's own language codes that name a variant ("pt_BR"): a language, not a country, when a
+# caller passes the user's language choice where Telegram's code belongs.
+_LANGUAGE_VARIANTS = frozenset(code for code in LANGUAGES if "_" in code)
+# Languages spoken mostly in one country, for its emergency number.
+_HOME_COUNTRY = {"ja": "jp", "hi": "in", "ru": "ru"}
+# English keeps its short names for these ("US", "UK & Ireland"); every other place and
+# language is named by Babel.
+_ENGLISH_PLACES = {("US",): "US", ("GB",): "UK", ("GB", "IE"): "UK & Ireland"}
 
 
 def _language_and_country(language_code: str | None) -> tuple[str, str]:
-    """("en", "gb") for "en-GB"; ("en", "") for "en"; ("", "") for nothing."""
-    parts = [p for p in re.split(r"[-_]", (language_code or "").strip().casefold()) if p]
+    """("en", "gb") for "en-GB"; ("en", "") for "en"; ("", "") for nothing; ("pt", "") for the
+    bot's language choice "pt_BR" (Telegram writes Brazil as "pt-br")."""
+    code = (language_code or "").strip()
+    parts = [p for p in re.split(r"[-_]", code.casefold()) if p]
     if not parts:
         return "", ""
+    if code in _LANGUAGE_VARIANTS:
+        return parts[0], ""
     country = next(
         (p for p in parts[1:] if (len(p) == 2 and p.isalpha()) or (len(p) == 3 and p.isdigit())),
         "",
     )
     return parts[0], _COUNTRY_ALIASES.get(country, country)
+
+
+def _base_language(language: str | None) -> str:
+    """The language part of a code: "pt" for "pt_BR", "de" for "de-AT", "" for nothing."""
+    return _language_and_country(language)[0]
 
 
 @lru_cache(maxsize=1)
@@ -2589,46 +3505,98 @@ def with_country(language_code: str | None, zone: str | None) -> str | None:
     return f"{language or 'en'}-{found}"
 
 
-def helplines_for(language_code: str | None) -> list[Helpline]:
-    """Crisis lines for a Telegram language code ("en-US", "de", ...); empty when unknown."""
-    language, country = _language_and_country(language_code)
-    if country == "be" and language in _BELGIUM:
-        return list(_BELGIUM[language])
+def helplines_for(language_code: str | None, language: str | None = None) -> list[Helpline]:
+    """Crisis lines for a Telegram language code ("en-US", "pt-BR", "de") and the language the
+    user chose for the bot ("pt_BR", "ru"; when None, the language of `language_code`). The
+    country decides first; without one, the places where that language is spoken (the chosen
+    language, then Telegram's). Empty when nothing is known."""
+    code_language, country = _language_and_country(language_code)
+    chosen = _base_language(language) or code_language
     if country:
-        return list(_BY_COUNTRY.get(country, ()))
-    return list(_BY_LANGUAGE.get(language, ()))
+        lines = _BY_COUNTRY_AND_LANGUAGE.get((country, chosen)) or _BY_COUNTRY.get(country, ())
+        return list(lines)
+    return list(_BY_LANGUAGE.get(chosen) or _BY_LANGUAGE.get(code_language, ()))
 
 
-def _emergency_numbers(language_code: str | None) -> str:
-    language, country = _language_and_country(language_code)
-    numbers = SAFETY_TEXTS["safety.emergency.numbers"]
-    local = SAFETY_TEXTS.get(f"safety.emergency.{country or _HOME_COUNTRY.get(language, '')}")
-    return f"{local}, {numbers}" if local else numbers
+@lru_cache(maxsize=16)
+def _locale(language: str) -> Locale:
+    return Locale.parse(language)
 
 
-def _help(language_code: str | None) -> Iterable[str]:
-    yield SAFETY_TEXTS["safety.not_a_crisis_service"]
-    yield SAFETY_TEXTS["safety.emergency"].format(numbers=_emergency_numbers(language_code))
-    lines = helplines_for(language_code)
+@lru_cache(maxsize=256)
+def _place(countries: tuple[str, ...], language: str) -> str:
+    """The countries' names in `language` (a catalogue code: "en", "pt_BR", "ru")."""
+    if language == ENGLISH and countries in _ENGLISH_PLACES:
+        return _ENGLISH_PLACES[countries]
+    locale = _locale(language)
+    return format_list([locale.territories.get(c, c) for c in countries], locale=locale)
+
+
+def describe(line: Helpline, language: str | None = None) -> str:
+    """One helpline as the reply lists it, in `language` (a catalogue or Telegram language
+    code; English when None): "• Samaritans (UK & Ireland): call 116 123, free, day or night"."""
+    catalogue_language = language_for(language)
+    name = dict(line.names).get(catalogue_language.split("_")[0], line.name)
+    if not line.says_where:
+        name = f"{name} ({_place(line.countries, catalogue_language)})"
+    if line.option:
+        how = say("safety.contact.call_option", language, phone=line.phone, option=line.option)
+    elif line.text == line.phone:
+        how = say("safety.contact.call_or_text", language, phone=line.phone)
+    elif line.text:
+        how = say("safety.contact.call_and_text", language, phone=line.phone, text=line.text)
+    elif line.other:
+        how = say("safety.contact.call_either", language, phone=line.phone, other=line.other)
+    else:
+        how = say("safety.contact.call", language, phone=line.phone)
+    details = [how]
+    if line.free:
+        details.append(say("safety.contact.free", language))
+    if line.always:
+        details.append(say("safety.contact.always", language))
+    return say("safety.helpline", language, name=name, contact=", ".join(details))
+
+
+# Local emergency numbers are catalogue texts ("safety.emergency.<country>"). Those added with
+# Russian, checked in 2026: Russia 112 (single emergency number), Ukraine 103 (ambulance, free
+# from any operator; 112 still being rolled out), Israel 101 (Magen David Adom), Colombia 123
+# (Bogotá's emergency line), Chile 131 (SAMU; 133 is the police), Peru 106 (SAMU, free),
+# Argentina 107 (SAME) or 911 (coordinated emergencies in Buenos Aires and most provinces).
+def _emergency_numbers(language_code: str | None, language: str | None) -> str:
+    code_language, country = _language_and_country(language_code)
+    numbers = say("safety.emergency.numbers", language)
+    home = country or _HOME_COUNTRY.get(_base_language(language) or code_language, "")
+    key = f"safety.emergency.{home}"
+    return f"{say(key, language)}, {numbers}" if home and key in SAFETY_TEXTS else numbers
+
+
+def _help(language_code: str | None, language: str | None) -> Iterable[str]:
+    yield say("safety.not_a_crisis_service", language)
+    yield say("safety.emergency", language, numbers=_emergency_numbers(language_code, language))
+    lines = helplines_for(language_code, language)
     if lines:
         yield "\n".join(
-            [SAFETY_TEXTS["safety.helplines"]]
-            + [
-                SAFETY_TEXTS["safety.helpline"].format(name=h.name, contact=h.contact)
-                for h in lines
-            ]
+            [say("safety.helplines", language)] + [describe(line, language) for line in lines]
         )
-    yield SAFETY_TEXTS["safety.directory"]
+    yield say("safety.directory", language)
 
 
-def crisis_reply(language_code: str | None) -> str:
-    """The answer to crisis language: kind, plain about what Bounce Back is, where to get help,
-    and that reminders pause for a day."""
+def crisis_reply(language_code: str | None, language: str | None = None) -> str:
+    """The answer to crisis language, in the user's language (`language`, a catalogue code such
+    as "pt_BR"; when None, the language of `language_code`): kind, plain about what Bounce Back
+    is, where to get help (by the country in Telegram's `language_code`, else by language), and
+    that reminders pause for a day."""
+    language = language or language_code
     return "\n\n".join(
-        [SAFETY_TEXTS["safety.crisis.opening"], *_help(language_code), SAFETY_TEXTS["safety.pause"]]
+        [
+            say("safety.crisis.opening", language),
+            *_help(language_code, language),
+            say("safety.pause", language),
+        ]
     )
 
 
-def sos_reply(language_code: str | None) -> str:
+def sos_reply(language_code: str | None, language: str | None = None) -> str:
     """What /sos shows: the same help, without pausing anything."""
-    return "\n\n".join([SAFETY_TEXTS["safety.sos.opening"], *_help(language_code)])
+    language = language or language_code
+    return "\n\n".join([say("safety.sos.opening", language), *_help(language_code, language)])

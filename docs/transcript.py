@@ -33,13 +33,23 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere: make `tests.support` importable
     sys.path.insert(0, str(ROOT))
 
+from core.texts.catalogue import say  # noqa: E402
+from core.texts.languages import LANGUAGES  # noqa: E402
 from tests.support.fake_bot_api import FakeBotApi  # noqa: E402
 from tests.support.process import BotProcess  # noqa: E402
 
 DEFAULT_FOLDER = ROOT / "docs"
 USER_ID = 424242  # each walk has its own bot and database
 TIMEOUT = 15.0
-STEP_HEADER = re.compile(r"Step (\d+) of 10 · ")
+# "Step 4 of 10 · Introspect", "Schritt 4 von 10 · …", …: the header in each language.
+STEP_HEADERS = tuple(
+    re.compile(
+        re.escape(
+            say("header.step", code, step="STEP", title="", bar="").split("\n")[0].strip()
+        ).replace("STEP", r"(\d+)", 1)
+    )
+    for code in LANGUAGES
+)
 
 Message = dict[str, Any]
 
@@ -62,10 +72,13 @@ def _quote(text: str) -> str:
 class Conversation:
     """One user talking to the running bot; records every turn as Markdown."""
 
-    def __init__(self, api: FakeBotApi, user_id: int, first_name: str) -> None:
+    def __init__(
+        self, api: FakeBotApi, user_id: int, first_name: str, language_code: str = "en"
+    ) -> None:
         self.api = api
         self.user_id = user_id
         self.first_name = first_name
+        self.language_code = language_code
         self.blocks: list[str] = []
         self.step = ""
 
@@ -76,7 +89,9 @@ class Conversation:
         """The user types `text`."""
         self.blocks.append(f"**You:** {text}")
         before = len(self.api.sent_messages(self.user_id))
-        update_id = self.api.send_text(self.user_id, text, first_name=self.first_name)
+        update_id = self.api.send_text(
+            self.user_id, text, first_name=self.first_name, language_code=self.language_code
+        )
         return self._answer(update_id, before, expect)
 
     def tap(self, label: str, expect: str | None = None) -> list[Message]:
@@ -93,6 +108,7 @@ class Conversation:
             str(found[0]["callback_data"]),
             message_id=int(message["message_id"]),
             first_name=self.first_name,
+            language_code=self.language_code,
         )
         return self._answer(update_id, before, expect)
 
@@ -124,12 +140,14 @@ class Conversation:
         return messages
 
     def _mark_step(self, text: str) -> None:
-        """A heading where the bot's prompts move on to a new step ("Step 4 of 10 · …")."""
-        first_line = text.split("\n", 1)[0]
-        match = STEP_HEADER.match(first_line)
-        if match is not None and match.group(1) != self.step:
-            self.step = match.group(1)
-            self.heading(first_line.replace(" of 10 ·", ":"))
+        """A heading where the bot's prompts move on to a new step ("Step 4 of 10 · …", in
+        any of the bot's languages), wherever in the message the step's header starts."""
+        for line in text.split("\n"):
+            match = next((m for p in STEP_HEADERS if (m := p.match(line))), None)
+            if match is not None and match.group(1) != self.step:
+                self.step = match.group(1)
+                self.heading(line.replace(" of 10 ·", ":"))
+                return
 
     @staticmethod
     def _render(message: Message) -> str:

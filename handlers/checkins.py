@@ -147,7 +147,7 @@ async def _feedback(turn: Turn, checkin: Checkin, action: str) -> list[Reply]:
             local_time=MORNING.strftime("%H:%M"),
             now=turn.now,
         )
-        return [Reply(say("ci.ask_again", lang, when=format_local(due, turn.zone)))]
+        return [Reply(say("ci.ask_again", lang, when=format_local(due, turn.zone, lang)))]
     if action == "noreply":
         return [Reply(say("ci.no_reply", lang))]
     return [Reply(say("fallback.stale_button", lang))]

@@ -17,7 +17,7 @@ from telegram.ext import (
     filters,
 )
 
-from core.replies import Reply
+from core.replies import Reply, alone
 from core.safety import CRISIS_PAUSE_HOURS, crisis_reply, detect_crisis, sos_reply, with_country
 from handlers.context import Context
 from handlers.pipeline import Turn, respond, turn_handler
@@ -30,7 +30,7 @@ async def care(turn: Turn) -> Sequence[Reply]:
     """Pause coaching check-ins and answer with help."""
     until = turn.now + timedelta(hours=CRISIS_PAUSE_HOURS)
     await repo.pause_nudges(turn.session, user_id=turn.user.telegram_id, until=until)
-    return [Reply(crisis_reply(with_country(turn.lang, turn.user.timezone)), alone=True)]
+    return alone(crisis_reply(with_country(turn.user.language_code, turn.user.timezone), turn.lang))
 
 
 async def screen(update: Update, context: Context) -> None:
@@ -50,7 +50,7 @@ async def screen(update: Update, context: Context) -> None:
 
 async def sos(turn: Turn) -> Sequence[Reply]:
     """/sos: where to find help right now."""
-    return [Reply(sos_reply(with_country(turn.lang, turn.user.timezone)), alone=True)]
+    return alone(sos_reply(with_country(turn.user.language_code, turn.user.timezone), turn.lang))
 
 
 def crisis_handlers() -> list[BaseHandler[Update, Context, None]]:

@@ -74,8 +74,8 @@ class Turn:
 
     @property
     def lang(self) -> str | None:
-        """The user's language code."""
-        return self.user.language_code
+        """The language the bot speaks with the user (their /language choice, else Telegram's)."""
+        return self.user.language or self.user.language_code
 
 
 Action = Callable[[Turn], Awaitable[Sequence[Reply]]]

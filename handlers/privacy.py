@@ -38,7 +38,15 @@ CONFIRM_WINDOW = timedelta(hours=1)
 
 async def show_privacy(turn: Turn) -> list[Reply]:
     """/privacy: what is kept, why, how, for how long, who sees it, and the user's choices."""
-    return [Reply(say("privacy.text", turn.lang, days=turn.settings.retention_days))]
+    return [
+        Reply(
+            say(
+                "privacy.text",
+                turn.lang,
+                period=say("privacy.days", turn.lang, days=turn.settings.retention_days),
+            )
+        )
+    ]
 
 
 # --- /delete ---------------------------------------------------------------------------------
@@ -51,7 +59,7 @@ async def delete_user_data(session: AsyncSession, *, user_id: int) -> None:
 
 async def ask_delete(turn: Turn) -> list[Reply]:
     """/delete: say what goes and ask to confirm (nothing is deleted yet)."""
-    lang = turn.user.language_code
+    lang = turn.lang
     user_id = turn.user.telegram_id
     asked = int(turn.now.timestamp())
     buttons = (

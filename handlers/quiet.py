@@ -28,8 +28,17 @@ QUIET_PRESETS: tuple[tuple[str, str], ...] = (
     ("23:00", "09:00"),
 )
 QUIET_OFF = "off"
-# Typed words that switch quiet hours off.
-_OFF_WORDS = frozenset({"off", "none", "no", "never", "no quiet hours"})
+# Typed words that switch quiet hours off, in the bot's languages.
+_OFF_WORDS = frozenset(
+    {
+        "off", "none", "no", "never", "no quiet hours",
+        "desactivar", "ninguna", "nunca", "apagar",
+        "aus", "ausschalten", "keine", "nein", "nie",
+        "désactiver", "desactiver", "aucune", "non", "jamais",
+        "desligar", "desativar", "nenhuma", "não", "nao",
+        "выключить", "отключить", "нет", "никогда", "не надо",
+    }
+)  # fmt: skip
 
 
 def _quiet_status(turn: Turn) -> str:

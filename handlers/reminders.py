@@ -34,10 +34,10 @@ def _line(turn: Turn, checkin: Checkin) -> str:
         if paused:
             text = say("rem.line_daily_paused", lang, kind=name, time=checkin.local_time)
         else:
-            when = format_local(checkin.due_at, zone)
+            when = format_local(checkin.due_at, zone, lang)
             text = say("rem.line_daily", lang, kind=name, time=checkin.local_time, when=when)
     else:
-        text = say("rem.line", lang, kind=name, when=format_local(checkin.due_at, zone))
+        text = say("rem.line", lang, kind=name, when=format_local(checkin.due_at, zone, lang))
     return text + (say("rem.paused_mark", lang) if paused else "")
 
 

@@ -28,7 +28,7 @@ FLOW_ZONE = "tz"
 
 def _zone_status(turn: Turn) -> str:
     key = "tz.current" if turn.user.timezone else "tz.unset"
-    return say(key, turn.lang, zone=turn.zone, now=format_local(turn.now, turn.zone))
+    return say(key, turn.lang, zone=turn.zone, now=format_local(turn.now, turn.zone, turn.lang))
 
 
 def _zone_buttons() -> tuple[tuple[Button, ...], ...]:
@@ -77,7 +77,9 @@ async def _change_timezone(turn: Turn, new_zone: str, label: str) -> list[Reply]
     await repo.set_timezone(turn.session, user_id=turn.user.telegram_id, name=new_zone)
     turn.user.timezone = new_zone
     await end_flow(turn, FLOW_ZONE)
-    text = say("tz.changed", turn.lang, label=label, now=format_local(turn.now, new_zone))
+    text = say(
+        "tz.changed", turn.lang, label=label, now=format_local(turn.now, new_zone, turn.lang)
+    )
     if moved:
         text += "\n" + say("tz.moved", turn.lang)
     return [Reply(text)]
@@ -99,7 +101,10 @@ async def _zone_typed(turn: Turn, text: str, _argument: str) -> list[Reply]:
     if match is None:
         unknown = Reply(say("tz.unknown", turn.lang, text=short(cleaned, 40)))
         return [unknown, Reply(say("tz.ask", turn.lang), _zone_buttons())]
-    return await _change_timezone(turn, match.name, match.label)
+    label = match.label
+    if match.name.startswith("Etc/"):  # a fixed offset: "UTC+02:00 (no daylight-saving changes)"
+        label = f"{label} ({say('tz.fixed_offset', turn.lang)})"
+    return await _change_timezone(turn, match.name, label)
 
 
 async def _zone_kept(turn: Turn, _argument: str) -> list[Reply]:

@@ -43,7 +43,9 @@ def _walk_status(turn: Turn, walk: Checkin | None) -> str:
         return say("walkcmd.none", lang)
     if walk.status == CheckinStatus.PAUSED:
         return say("walkcmd.current_paused", lang, time=walk.local_time)
-    return say("walkcmd.current", lang, time=walk.local_time, when=format_local(walk.due_at, zone))
+    return say(
+        "walkcmd.current", lang, time=walk.local_time, when=format_local(walk.due_at, zone, lang)
+    )
 
 
 def _walk_buttons(lang: str | None, *, can_stop: bool) -> tuple[tuple[Button, ...], ...]:
@@ -88,7 +90,7 @@ async def _set_walk(turn: Turn, at: time) -> list[Reply]:
             turn.session, journey_id=journey.id, key="walk", value=hhmm, now=turn.now
         )
     await end_flow(turn, FLOW_WALK)
-    text = say("walkcmd.set", turn.lang, time=hhmm, when=format_local(due, turn.zone))
+    text = say("walkcmd.set", turn.lang, time=hhmm, when=format_local(due, turn.zone, turn.lang))
     quiet_start, quiet_end = turn.user.quiet_start, turn.user.quiet_end
     if in_quiet_hours(at, parse_hhmm(quiet_start), parse_hhmm(quiet_end)):
         text += "\n" + say("walkcmd.in_quiet", turn.lang, start=quiet_start, end=quiet_end)

@@ -99,7 +99,7 @@ async def claim_due(
                 User.timezone,
                 User.quiet_start,
                 User.quiet_end,
-                User.language_code,
+                func.coalesce(User.language, User.language_code).label("language_code"),
                 User.nudges_paused_until,
             ).where(User.telegram_id.in_({row.user_id for row in rows}))
         )

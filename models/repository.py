@@ -21,6 +21,7 @@ from core.status import (
     CheckinStatus,
     JourneyStatus,
 )
+from core.texts.languages import language_for
 from models.journeys import Answer, Checkin, Journey, Opportunity, Walk
 from models.outbox import OutboxMessage
 from models.users import ProcessedUpdate, User
@@ -101,6 +102,8 @@ def _build_touch(insert: Any) -> Any:
         set_={
             "last_seen_at": statement.excluded.last_seen_at,
             "language_code": func.coalesce(statement.excluded.language_code, table.c.language_code),
+            # Chosen once (then only by /language); rows older than the column get it now.
+            "language": func.coalesce(table.c.language, statement.excluded.language),
             "blocked_at": None,
         },
     ).returning(*table.c)
@@ -127,6 +130,7 @@ async def touch_user(
             {
                 "telegram_id": telegram_id,
                 "language_code": language_code,
+                "language": language_for(language_code),
                 "created_at": now,
                 "last_seen_at": now,
                 "quiet_start": quiet_start,
@@ -262,6 +266,11 @@ async def journal_page(
 async def set_timezone(session: AsyncSession, *, user_id: int, name: str) -> None:
     """Remember the user's IANA time zone."""
     await session.execute(update(User).where(User.telegram_id == user_id).values(timezone=name))
+
+
+async def set_language(session: AsyncSession, *, user_id: int, language: str) -> None:
+    """Remember the language the user chose with /language (a catalogue code)."""
+    await session.execute(update(User).where(User.telegram_id == user_id).values(language=language))
 
 
 async def pause_nudges(session: AsyncSession, *, user_id: int, until: datetime) -> None:

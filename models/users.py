@@ -16,7 +16,12 @@ class User(Base):
     __tablename__ = "users"
 
     telegram_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    # Telegram's language code as the client last sent it ("de", "pt-br"): its country, if any,
+    # picks the helplines.
     language_code: Mapped[str | None] = mapped_column(String(16))
+    # The language the bot speaks with them, a catalogue code ("de", "pt_BR"): from
+    # language_code on first contact, then whatever they choose with /language.
+    language: Mapped[str | None] = mapped_column(String(8))
     # IANA zone name such as "Europe/Berlin"; None until the user tells us.
     timezone: Mapped[str | None] = mapped_column(String(64))
     # A short side conversation outside the journey, e.g. adding an opportunity from /options:

@@ -43,7 +43,7 @@ from core.journey.steps import (
 from core.listening import AnswerKind, EntryKind, check_entry, classify_answer, short_at_word
 from core.parsing import match_choice, timezone_from_location
 from core.planner import format_day, format_local
-from core.replies import Button, Reply
+from core.replies import Button, Reply, alone
 from core.safety import (
     CRISIS_PAUSE_HOURS,
     crisis_reply,
@@ -162,7 +162,7 @@ def _care(ctx: Ctx, value: str) -> Outcome:
         until = ctx.now + timedelta(hours=CRISIS_PAUSE_HOURS)
         replies = [
             # Helplines stand on their own: never joined to the job-search follow-up.
-            Reply(crisis_reply(with_country(ctx.lang, ctx.view.timezone)), alone=True),
+            *alone(crisis_reply(with_country(ctx.view.language_code, ctx.view.timezone), ctx.lang)),
             Reply(ctx.t("care.after_help"), _go_or_pause(ctx)),
         ]
         return _hold(ctx, replies, [PauseCheckins(until)])
@@ -199,15 +199,15 @@ def _read_input(ctx: Ctx, event: Input) -> tuple[Parsed | None, list[Reply]] | I
     if matched is not None:
         return matched, notes
     if prompt.parse is None:
-        return Invalid("miss.choice", (("options", _labels(choices)),))
+        return Invalid("miss.choice", (("options", _labels(ctx, choices)),))
     parsed = prompt.parse(ctx, text)
     if isinstance(parsed, Invalid):
         return parsed
     return parsed, notes
 
 
-def _labels(choices: list[Choice]) -> str:
-    return ", ".join(f"“{c.label}”" for c in choices)
+def _labels(ctx: Ctx, choices: list[Choice]) -> str:
+    return ", ".join(ctx.t("quote.label", label=c.label) for c in choices)
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +247,7 @@ def _expected(ctx: Ctx) -> str:
     prompt = PROMPTS[ctx.view.prompt]
     choices = prompt.choices(ctx)
     if prompt.expects is Expect.CHOICE or (choices and prompt.parse is None):
-        return ctx.t("miss.choice", options=_labels(choices))
+        return ctx.t("miss.choice", options=_labels(ctx, choices))
     return ctx.t(f"miss.{prompt.expects.value}")
 
 
@@ -327,11 +327,21 @@ def advance(view: JourneyView, event: Input, now: datetime, default_zone: str) -
     return _move(ctx, prompt.react(ctx, value), notes)
 
 
-_SKIP_WORDS = frozenset({"skip", "pass", "next", "skip it", "skip this", "skip this one"})
+_SKIP_WORDS = frozenset(
+    {
+        "skip", "pass", "next", "skip it", "skip this", "skip this one",
+        "saltar", "sáltala", "siguiente", "paso", "omitir",
+        "überspringen", "ueberspringen", "weiter", "nächste", "überspring",
+        "passer", "suivant", "sauter", "je passe",
+        "pular", "próxima", "proxima", "passo",
+        "пропустить", "пропусти", "дальше", "следующий", "пас",
+    }
+)  # fmt: skip
 
 
 def _says_skip(text: str) -> bool:
-    """A typed "skip" (or "pass", "next") works like the Skip button."""
+    """A typed "skip" (or "pass", "next", in any of the bot's languages: "saltar",
+    "überspringen", "passer", "pular", "пропустить") works like the Skip button."""
     return " ".join(text.casefold().strip(" .!?/").split()) in _SKIP_WORDS
 
 
@@ -415,7 +425,9 @@ def wrap_up(ctx: Ctx, effects: list[Effect] | None = None) -> str:
         items = [short_at_word(s, 30) for s in a["strengths"].split("\n") if s]
         optional.append(ctx.t("wrap.strengths", strengths=", ".join(items[:3])))
     if a.get("skill"):
-        when = format_day(date.fromisoformat(a["goal_date"])) if a.get("goal_date") else "—"
+        when = (
+            format_day(date.fromisoformat(a["goal_date"]), ctx.lang) if a.get("goal_date") else "—"
+        )
         optional.append(
             ctx.t(
                 "wrap.learning",
@@ -426,7 +438,7 @@ def wrap_up(ctx: Ctx, effects: list[Effect] | None = None) -> str:
         )
     checkins: list[str] = []
     for item in upcoming(ctx.view, effects or []):
-        when = format_local(item.due_at, ctx.zone)
+        when = format_local(item.due_at, ctx.zone, ctx.lang)
         if item.kind == CheckinKind.WALK_DAILY:
             when = ctx.t("wrap.daily_at", time=a.get("walk", when))
         checkins.append("• " + ctx.t(f"checkin.{item.kind}", when=when))

@@ -43,7 +43,10 @@ class JourneyView:
     planned: list[PlannedView]
     timezone: str | None
     first_name: str | None
+    # The language the bot speaks with them (a catalogue code, or a Telegram code).
     language: str | None = None
+    # Telegram's own language code ("pt-br", "de-AT"): its country picks crisis lines.
+    language_code: str | None = None
     # Until when coaching check-ins wait after crisis care (a crisis reply was sent recently).
     care_until: datetime | None = None
     # Times in a row the current prompt was not understood.

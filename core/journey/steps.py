@@ -470,8 +470,29 @@ def _react_went_badly(ctx: Ctx, value: Parsed | None) -> Reaction:
 
 
 # Vague or first-person answers are not put into a letter to the employer.
-_VAGUE = frozenset({"everything", "all of it", "the whole thing", "all", "most of it"})
-_FIRST_PERSON = re.compile(r"\b(i|i'm|im|me|my|myself|i've|i'd)\b", re.IGNORECASE)
+_VAGUE = frozenset(
+    {
+        "everything", "all of it", "the whole thing", "all", "most of it",
+        "todo", "todo en general", "casi todo", "alles", "eigentlich alles", "fast alles",
+        "tout", "un peu tout", "presque tout", "tudo", "quase tudo", "всё", "все", "почти всё",
+    }
+)  # fmt: skip
+# "I", "me", "my" in each of the bot's languages ("ich", "je", "eu", "я"…).
+_FIRST_PERSON = re.compile(
+    r"\b(i|i'm|im|me|my|myself|i've|i'd"
+    r"|yo|mi|mí|mis|conmigo"
+    r"|ich|mich|mir|mein|meine|meinen|meinem|meiner"
+    r"|je|j|moi|mon|ma|mes"
+    r"|eu|meu|meus|minha|minhas|mim|comigo"
+    r"|я|мне|меня|мной|мой|моя|моё|мое|мои|моего|моей|моих)\b",
+    re.IGNORECASE,
+)
+
+
+# Where the topic of an answer ends: punctuation, a dash, or "because" in any language.
+_TOPIC_END = re.compile(
+    r"[:;,.!?(]| - | (?:because|porque|weil|parce que|car|потому что|так как) ", re.IGNORECASE
+)
 
 
 def _weak_spot(answer: str) -> str | None:
@@ -479,7 +500,7 @@ def _weak_spot(answer: str) -> str | None:
     vague, self-critical or not a real answer."""
     if classify_answer(answer) is not AnswerKind.SUBSTANTIVE:
         return None
-    topic = re.split(r"[:;,.!?(]| - | because ", answer, maxsplit=1)[0].strip()
+    topic = _TOPIC_END.split(answer, maxsplit=1)[0].strip()
     if len(topic.split()) < 2 or topic.casefold() in _VAGUE or _FIRST_PERSON.search(topic):
         return None
     return _mid_sentence(own_words(topic))
@@ -495,7 +516,16 @@ def _mid_sentence(words: str) -> str:
 
 
 # Sentence-initial words that are not names: lowercase them inside a sentence.
-_LOWERABLE = frozenset({"The", "A", "An", "My", "Our", "That", "This", "When", "How", "Not"})
+# Articles and pronouns only: German nouns keep their capitals, and so do names anywhere.
+_LOWERABLE = frozenset(
+    {
+        "The", "A", "An", "My", "Our", "That", "This", "When", "How", "Not",
+        "El", "La", "Los", "Las", "Un", "Una", "Mi", "Nuestra", "Nuestro", "Esa", "Ese",
+        "Der", "Die", "Das", "Ein", "Eine", "Meine", "Mein", "Unsere",
+        "Le", "Les", "Une", "Mon", "Ma", "Mes", "Notre", "Ce", "Cette",
+        "O", "Os", "As", "Um", "Uma", "Meu", "Minha", "Nosso", "Nossa", "Esse", "Essa",
+    }
+)  # fmt: skip
 
 
 def _react_why(ctx: Ctx, value: Parsed | None) -> Reaction:
@@ -549,7 +579,7 @@ def _react_goal_date(ctx: Ctx, value: Parsed | None) -> Reaction:
     if value is None:
         return Reaction("strengths")
     due = at_local_date(date.fromisoformat(str(value)), MORNING, ctx.zone)
-    confirm = ctx.t("s5.confirm", when=format_local(due, ctx.zone))
+    confirm = ctx.t("s5.confirm", when=format_local(due, ctx.zone, ctx.lang))
     return Reaction(
         "strengths",
         say=[confirm],
@@ -604,7 +634,7 @@ def _plan_grief(ctx: Ctx, hours: float) -> Reaction:
     due = ctx.now + timedelta(hours=hours)
     return Reaction(
         "walk",
-        say=[ctx.t("s7.confirm", hours=f"{hours:g}", when=format_local(due, ctx.zone))],
+        say=[ctx.t("s7.confirm", hours=f"{hours:g}", when=format_local(due, ctx.zone, ctx.lang))],
         effects=[SaveAnswer("grief_hours", f"{hours:g}"), PlanCheckin(CheckinKind.GRIEF_OVER, due)],
     )
 
@@ -674,7 +704,7 @@ def _react_walk(ctx: Ctx, value: Parsed | None) -> Reaction:
     first = next_daily(time(int(hh), int(mm)), ctx.zone, ctx.now)
     return Reaction(
         "next_opp",
-        say=[ctx.t("s8.confirm", time=value, first=format_local(first, ctx.zone))],
+        say=[ctx.t("s8.confirm", time=value, first=format_local(first, ctx.zone, ctx.lang))],
         effects=[
             SaveAnswer("walk", str(value)),
             PlanCheckin(CheckinKind.WALK_DAILY, first, str(value)),
@@ -772,7 +802,7 @@ def _react_fb_send(ctx: Ctx, value: Parsed | None) -> Reaction:
     due = add_working_days(ctx.now, FEEDBACK_FOLLOWUP_WORKING_DAYS, ctx.zone, MORNING)
     return Reaction(
         "done",
-        say=[ctx.t("s10.followup", when=format_local(due, ctx.zone))],
+        say=[ctx.t("s10.followup", when=format_local(due, ctx.zone, ctx.lang))],
         effects=[
             SaveAnswer("fb_send", "sent"),
             PlanCheckin(CheckinKind.FEEDBACK_FOLLOWUP, due, MORNING.strftime("%H:%M")),
@@ -1107,7 +1137,7 @@ def display_answer(key: str, value: str, lang: str | None) -> str:
     if key == "strengths":
         return ", ".join(item for item in value.split("\n") if item)
     if key == "goal_date":
-        return format_day(date.fromisoformat(value))
+        return format_day(date.fromisoformat(value), lang)
     if key == "prepared":
         return say(f"s1.prepared.{value}_label", lang)
     if key == "when":

@@ -1,15 +1,30 @@
 """Every sentence the bot says, keyed, so it can be reviewed and translated without touching
-logic. Use `say(key, **values)`; values are inserted with str.format."""
+logic. Use `say(key, language, **values)`; values are inserted with str.format.
+
+The English texts here are the source of the gettext catalogues in core/locale (see the README,
+"Languages"): `make extract-messages` writes them to bounceback.pot with each key as the
+message context, `make update-messages` merges that into every language's .po file, and
+`make compile-messages` builds the .mo files the bot reads (it falls back to the .po)."""
 
 from __future__ import annotations
 
+import gettext
+import io
+from functools import cache
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
 from core.texts.coaching import COACHING_TEXTS
 from core.texts.feedback import FEEDBACK_TEXTS
+from core.texts.languages import ENGLISH, language_for
+from core.texts.plural import Plural
 from core.texts.privacy import PRIVACY_TEXTS
 from core.texts.reminders import REMINDER_TEXTS
 from core.texts.safety import SAFETY_TEXTS
 
-EN: dict[str, str] = {
+EN: dict[str, str | Plural] = {
     # Commands, shown by /help and in Telegram's command menu.
     "command.start": "Begin, or see where you are",
     "command.resume": "Show the question we're on",
@@ -22,6 +37,12 @@ EN: dict[str, str] = {
     "command.feedback": "Your feedback request, ready to copy",
     "command.new": "Start again for another rejection",
     "command.help": "What I can do and every command",
+    "command.language": "Change the language I speak",
+    # /language: the buttons carry each language's own name.
+    "language.ask": "Which language should I speak? 🌍",
+    # Said in the language just chosen.
+    "language.set": "Done: from now on I'll speak English with you.",
+    "language.kept": "Okay, we'll keep the language as it is.",
     # First contact.
     "start.welcome": (
         "Hi {name}, I'm Bounce Back. 💛\n\n"
@@ -65,6 +86,8 @@ EN: dict[str, str] = {
     "step.9": "Keep it moving",
     "step.10": "Ask for feedback",
     # Moving around.
+    # A button's label quoted in a sentence (each language has its quotation marks).
+    "quote.label": "“{label}”",
     "nav.back_button": "‹ Back",
     "nav.skip_button": "Skip ›",
     "nav.previous_answer": "Your earlier answer: “{answer}”. Send a new one to change it, or tap Skip to keep it.",
@@ -233,10 +256,14 @@ EN: dict[str, str] = {
     "s7.48h": "48 hours",
     "s7.custom": "Other…",
     "s7.grief_hours": "How many hours? Anything from 12 to 72.",
-    "s7.confirm": (
+    "s7.confirm": Plural(
         "Your {hours}-hour window ends {when} (your time). Until then, feel what you feel. "
         "And think of a time you bounced back before: that strength is still there. "
-        "I'll check in when the window closes."
+        "I'll check in when the window closes.",
+        "Your {hours}-hour window ends {when} (your time). Until then, feel what you feel. "
+        "And think of a time you bounced back before: that strength is still there. "
+        "I'll check in when the window closes.",
+        n="hours",
     ),
     # Step 8.
     "s8.walk": (
@@ -326,7 +353,10 @@ EN: dict[str, str] = {
         "Just checking in. 💛 We stopped at “{where}”. Whenever you're ready, we can pick up "
         "right there."
     ),
-    "ci.options_review": "Weekly check: you have {count} open options on your list.",
+    "ci.options_review": Plural(
+        "Weekly check: you have {count} open option on your list.",
+        "Weekly check: you have {count} open options on your list.",
+    ),
     "ci.options_review.more": (
         "Fewer than five: one job shouldn't carry all your hopes. Could you add one this week?"
     ),
@@ -347,7 +377,11 @@ EN: dict[str, str] = {
     "ci.btn.pause": "Not now",
     "ci.btn.options": "Update my list",
     # Answers to check-in buttons.
-    "ci.walked": "Nice! 🚶 That's {streak} days in a row.",
+    "ci.walked": Plural(
+        "Nice! 🚶 That's {streak} day in a row.",
+        "Nice! 🚶 That's {streak} days in a row.",
+        n="streak",
+    ),
     "ci.walked_first": "Nice! 🚶 That's your first walk on record.",
     "ci.week_summary": "This week: {count} of 7 days with a walk.",
     "ci.walk_skipped": "Okay, skipping today. Tomorrow is another chance.",
@@ -456,18 +490,66 @@ EN: dict[str, str] = {
     "name.fallback": "there",
 }
 
-# Some commands keep their texts beside them (handlers/*_texts.py); this is the one catalogue.
+# Some commands keep their texts beside them (core/texts/*.py); this is the one catalogue.
 EN.update(REMINDER_TEXTS)
 EN.update(PRIVACY_TEXTS)
 EN.update(SAFETY_TEXTS)
 EN.update(FEEDBACK_TEXTS)
 EN.update(COACHING_TEXTS)
 
-CATALOGUES: dict[str, dict[str, str]] = {"en": EN}
+# gettext catalogues: core/locale/<language>/LC_MESSAGES/bounceback.po (compiled to .mo).
+DOMAIN = "bounceback"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+
+
+def _compiled_from_po(po_path: Path) -> gettext.GNUTranslations:
+    """The catalogue compiled in memory from its .po file (a checkout that hasn't run `make
+    compile-messages` yet, or a .po edited since): same result as the .mo, fuzzy entries left out."""
+    with po_path.open("rb") as po_file:
+        catalog = read_po(po_file)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+@cache
+def translations(language: str) -> gettext.NullTranslations:
+    """The gettext catalogue of one language ("de", "pt_BR"); English is the source itself."""
+    if language == ENGLISH:
+        return gettext.NullTranslations()
+    folder = LOCALE_DIR / language / "LC_MESSAGES"
+    po_path, mo_path = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
+    if mo_path.exists() and (
+        not po_path.exists() or mo_path.stat().st_mtime >= po_path.stat().st_mtime
+    ):
+        with mo_path.open("rb") as mo_file:
+            return gettext.GNUTranslations(mo_file)
+    if po_path.exists():
+        return _compiled_from_po(po_path)
+    return gettext.NullTranslations()
+
+
+def _plural_count(value: object) -> int:
+    """The number a plural form is chosen by: 3, "3", "36.5" (hours) → 36."""
+    try:
+        return int(float(str(value)))
+    except ValueError:
+        return 0
 
 
 def say(key: str, /, language: str | None = None, **values: object) -> str:
-    """The text for `key` in `language` (falling back to English), with values filled in."""
-    catalogue = CATALOGUES.get((language or "en")[:2], EN)
-    template = catalogue.get(key, EN[key])
+    """The text for `key` in `language` (a catalogue code or a Telegram language code; English
+    for anything else), with values filled in.
+
+    The English text is the gettext message id and `key` its context, so the same English
+    sentence can be translated differently in two places, and a changed English sentence
+    shows up in every catalogue as needing review."""
+    entry = EN[key]
+    catalogue = translations(language_for(language))
+    if isinstance(entry, Plural):
+        count = _plural_count(values.get(entry.n, 0))
+        template = catalogue.npgettext(key, entry.one, entry.other, count)
+    else:
+        template = catalogue.pgettext(key, entry)
     return template.format(**values) if values else template

@@ -4,12 +4,15 @@ rest of the catalogue. The Markdown export's headings are here too: the file is 
 
 from __future__ import annotations
 
-PRIVACY_TEXTS: dict[str, str] = {
+from core.texts.plural import Plural
+
+PRIVACY_TEXTS: dict[str, str | Plural] = {
     # Commands, shown by /help and in Telegram's command menu.
     "command.privacy": "What I keep about you, and why",
     "command.export": "A copy of everything you've told me",
     "command.delete": "Delete everything I keep about you",
-    # /privacy. {days}: RETENTION_DAYS.
+    # /privacy. {period}: `privacy.days` with RETENTION_DAYS.
+    "privacy.days": Plural("{days} day", "{days} days", n="days"),
     "privacy.text": (
         "🔒 Your privacy\n\n"
         "What I keep: your Telegram id, language, time zone and quiet hours; your answers "
@@ -20,7 +23,7 @@ PRIVACY_TEXTS: dict[str, str] = {
         "Nothing else.\n\n"
         "How: what you write is encrypted at rest, with a key kept outside the database. "
         "It never goes into logs.\n\n"
-        "For how long: until you delete it. If you don't write to me for {days} days, I "
+        "For how long: until you delete it. If you don't write to me for {period}, I "
         "delete everything on my own, and I'll let you know a week before.\n\n"
         "Who sees it: no one browses it. The people who run this bot see only counts (such as "
         "how many people use it), never what you wrote. It's never shared or sold.\n\n"

@@ -58,6 +58,8 @@ REMINDER_TEXTS: dict[str, str] = {
         "America/Chicago, or an offset like UTC-5."
     ),
     "tz.changed": "Done: your time zone is now {label}. It's {now} there.",
+    # After a fixed UTC offset the user typed ("UTC+2"): such a zone never changes its clocks.
+    "tz.fixed_offset": "no daylight-saving changes",
     "tz.moved": "Your reminders moved with you and keep their local times.",
     "tz.kept": "Okay, your time zone stays {zone}.",
     # /quiet.

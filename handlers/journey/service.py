@@ -73,7 +73,8 @@ async def load_view(turn: Turn, journey: Journey) -> JourneyView:
         planned=[PlannedView(*fields) for fields in planned],
         timezone=turn.user.timezone,
         first_name=turn.first_name,
-        language=turn.user.language_code,
+        language=turn.lang,
+        language_code=turn.user.language_code,
         care_until=turn.user.nudges_paused_until,
         misses=journey.misses,
         said=journey.said.split(),
@@ -158,13 +159,13 @@ async def begin(turn: Turn) -> list[Reply]:
         now=turn.now,
     )
     view = await load_view(turn, journey)
-    lang = turn.user.language_code
+    lang = turn.lang
     return [Reply(say("journey.intro", lang)), render_prompt(_ctx(turn, view), FIRST_PROMPT)]
 
 
 async def start(turn: Turn) -> list[Reply]:
     """/start: greet; begin the first journey, or show where an open one stands."""
-    lang = turn.user.language_code
+    lang = turn.lang
     name = turn.first_name or say("name.fallback", lang)
     journey = await repo.latest_journey(turn.session, turn.user.telegram_id)
     if journey is None:
@@ -219,7 +220,7 @@ async def handle(turn: Turn, event: Input) -> list[Reply]:
             return advance(view, event, turn.now, turn.default_zone).replies
         return await _nothing_open(turn)
     if journey.status == JourneyStatus.PAUSED:
-        return [Reply(say("journey.paused_hint", turn.user.language_code))]
+        return [Reply(say("journey.paused_hint", turn.lang))]
     view = await load_view(turn, journey)
     outcome = advance(view, event, turn.now, turn.default_zone)
     await store(turn, journey, outcome)
@@ -230,7 +231,7 @@ async def press(turn: Turn) -> list[Reply]:
     """A journey button: act on it if it belongs to the current prompt, else say it's old."""
     parsed = parse_button(turn.data)
     journey = await _open_journey(turn)
-    lang = turn.user.language_code
+    lang = turn.lang
     if parsed is None or journey is None:
         return [Reply(say("fallback.stale_button", lang))]
     journey_id, key, value = parsed
@@ -268,7 +269,7 @@ async def resume(turn: Turn) -> list[Reply]:
 async def _nothing_open(turn: Turn) -> list[Reply]:
     latest = await repo.latest_journey(turn.session, turn.user.telegram_id)
     key = "journey.completed" if latest is not None else "journey.none"
-    return [Reply(say(key, turn.user.language_code))]
+    return [Reply(say(key, turn.lang))]
 
 
 async def pause(turn: Turn) -> list[Reply]:
@@ -278,7 +279,7 @@ async def pause(turn: Turn) -> list[Reply]:
         return await _nothing_open(turn)
     journey.status = JourneyStatus.PAUSED
     journey.updated_at = turn.now
-    return [Reply(say("journey.paused", turn.user.language_code))]
+    return [Reply(say("journey.paused", turn.lang))]
 
 
 async def navigate(turn: Turn, event: Input) -> list[Reply]:
@@ -293,7 +294,7 @@ async def navigate(turn: Turn, event: Input) -> list[Reply]:
 
 async def steps(turn: Turn) -> list[Reply]:
     """/steps: the ten steps, which are done, and where the user is."""
-    lang = turn.user.language_code
+    lang = turn.lang
     journey = await repo.latest_journey(turn.session, turn.user.telegram_id)
     if journey is None:
         return [Reply(say("journey.none", lang))]
@@ -329,7 +330,7 @@ async def next_journal_page(turn: Turn) -> list[Reply]:
 
 async def journal_page(turn: Turn, page: int) -> list[Reply]:
     """One page of the user's answers, newest first."""
-    lang = turn.user.language_code
+    lang = turn.lang
     page = max(page, 0)
     rows, total = await repo.journal_page(
         turn.session,
@@ -346,7 +347,7 @@ async def journal_page(turn: Turn, page: int) -> list[Reply]:
     entries = []
     for answer, _journey in rows:
         step_number, label = JOURNAL_LABELS[answer.key]
-        when = format_local(answer.answered_at, turn.zone)
+        when = format_local(answer.answered_at, turn.zone, turn.lang)
         step = progress_header(step_number, lang).split("\n")[0]
         entries.append(
             f"{when} · {step}\n{say(label, lang)}: "

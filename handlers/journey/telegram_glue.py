@@ -12,7 +12,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 from core.callbacks import Route
 from core.journey.model import Back, LocationInput, Skip, TextInput
 from core.replies import Reply
-from handlers import checkins, feedback, options, quiet, timezone, walk
+from handlers import checkins, feedback, language, options, quiet, timezone, walk
 from handlers.context import Context
 from handlers.flows import SideFlow, route_to_flow
 from handlers.journey import service
@@ -24,6 +24,7 @@ SIDE_FLOWS: tuple[SideFlow, ...] = (
     *checkins.FLOWS,
     *timezone.FLOWS,
     *quiet.FLOWS,
+    *language.FLOWS,
     *walk.FLOWS,
     *feedback.FLOWS,
 )

@@ -20,7 +20,7 @@ async def test_start_registers_the_user_and_greets_them(
     chat: Conversation, engine: AsyncEngine
 ) -> None:
     # The greeting, the intro and the first question arrive as one message.
-    (reply,) = await chat.send("/start", user_id=5001, first_name="Sam", language_code="de")
+    (reply,) = await chat.send("/start", user_id=5001, first_name="Sam", language_code="en-GB")
 
     assert reply.startswith("Hi Sam")
     assert "ten short steps" in reply
@@ -29,7 +29,7 @@ async def test_start_registers_the_user_and_greets_them(
     async with create_sessionmaker(engine).begin() as session:
         user = await get_user(session, 5001)
     assert user is not None
-    assert user.language_code == "de"
+    assert (user.language_code, user.language) == ("en-GB", "en")
     assert user.created_at.tzinfo is not None
     assert user.created_at == user.last_seen_at
 

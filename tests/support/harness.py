@@ -73,17 +73,19 @@ class Conversation(BotHarness):
     """A BotHarness that talks like a person: types text and taps buttons by their label."""
 
     user_id = factories.DEFAULT_USER_ID
+    # What the user's Telegram app says its language is (sent with every update).
+    language_code: str | None = "en"
 
     async def say(self, text: str) -> list[str]:
         """Type a message."""
-        return await self.send(text, user_id=self.user_id)
+        return await self.send(text, user_id=self.user_id, language_code=self.language_code)
 
     async def tap(self, label: str) -> list[str]:
         """Tap the button with this label on the newest keyboard."""
         keyboard = last_keyboard(self.request)
         matches = [data for text, data in keyboard if text == label]
         assert matches, f"no button {label!r}; buttons are {[t for t, _ in keyboard]}"
-        return await self.press(matches[0], user_id=self.user_id)
+        return await self.press(matches[0], user_id=self.user_id, language_code=self.language_code)
 
     def buttons(self) -> list[str]:
         """Labels of the newest keyboard."""

@@ -12,6 +12,7 @@ from core.safety import (
     CRISIS_PAUSE_HOURS,
     Helpline,
     crisis_reply,
+    describe,
     detect_crisis,
     helplines_for,
     normalise,
@@ -431,11 +432,13 @@ def test_accents_and_umlauts_are_optional(text: str) -> None:
 
 # --- Helplines ---------------------------------------------------------------------------------
 
-US_988 = Helpline("988 Suicide & Crisis Lifeline (US)", "call or text 988")
-SAMARITANS = Helpline("Samaritans (UK & Ireland)", "call 116 123, free, day or night")
+US_988 = Helpline(
+    "988 Suicide & Crisis Lifeline", ("US",), "988", text="988", free=True, always=True
+)
+SAMARITANS = Helpline("Samaritans", ("GB", "IE"), "116 123", free=True, always=True)
 
 
-@pytest.mark.parametrize("code", ["en-US", "en_us", "EN-US", "es-US"])
+@pytest.mark.parametrize("code", ["en-US", "en_us", "EN-US"])
 def test_us_gets_988(code: str) -> None:
     assert helplines_for(code) == [US_988]
 
@@ -453,20 +456,18 @@ def test_english_without_a_country_gets_the_us_and_uk_lines() -> None:
 def test_germany_gets_telefonseelsorge(code: str) -> None:
     (line,) = helplines_for(code)
 
-    assert "TelefonSeelsorge" in line.name
-    assert "0800 111 0 111" in line.contact
-    assert "0800 111 0 222" in line.contact
+    assert line.name == "TelefonSeelsorge"
+    assert (line.phone, line.other) == ("0800 111 0 111", "0800 111 0 222")
+    assert "call 0800 111 0 111 or 0800 111 0 222, free, day or night" in describe(line)
 
 
 @pytest.mark.parametrize(
     ("code", "number"),
     [
         ("fr", "3114"),
-        ("es", "024"),
         ("it", "02 2327 2327"),
-        ("nl", "0800-0113"),
+        ("nl", "113"),
         ("pt-BR", "188"),
-        ("pt", "188"),
         ("hi", "14416"),
         ("en-IN", "14416"),
         ("ja", "0570-783-556"),
@@ -474,16 +475,18 @@ def test_germany_gets_telefonseelsorge(code: str) -> None:
         ("uk", "7333"),
         ("en-CA", "988"),
         ("en-AU", "13 11 14"),
+        ("ru", "+7 495 989-50-50"),
     ],
 )
 def test_known_languages_and_countries_get_their_line(code: str, number: str) -> None:
     lines = helplines_for(code)
 
     assert len(lines) == 1
-    assert number in lines[0].contact
+    assert lines[0].phone == number
+    assert number in describe(lines[0])
 
 
-@pytest.mark.parametrize("code", [None, "", "xx", "zh-hans", "ru", "en-SG", "es-419"])
+@pytest.mark.parametrize("code", [None, "", "xx", "zh-hans", "en-SG", "es-419", "ru-BY", "ru-KZ"])
 def test_unknown_language_or_country_gets_no_lines(code: str | None) -> None:
     assert helplines_for(code) == []
 
@@ -497,27 +500,50 @@ def test_helplines_for_returns_a_fresh_list() -> None:
 # --- Replies -----------------------------------------------------------------------------------
 
 CODES = [None, "", "en", "en-US", "en-GB", "en-IE", "en-AU", "de", "de-CH", "fr-BE", "en-BE"]
-CODES += ["es", "it", "nl", "pt-BR", "hi", "ja", "pl", "uk", "ru", "xx", "zh-hans"]
+CODES += ["es", "it", "nl", "pt-BR", "hi", "ja", "pl", "uk", "ru", "xx", "zh-hans", "en-RU"]
+CODES += ["en-AR", "en-CA", "en-PE", "en-IL"]
 
 
 @pytest.mark.parametrize("reply", [crisis_reply, sos_reply], ids=["crisis", "sos"])
 @pytest.mark.parametrize("code", CODES)
 def test_reply_points_to_help_and_fits_a_phone(
-    reply: Callable[[str | None], str], code: str | None
+    reply: Callable[[str | None, str | None], str], code: str | None
 ) -> None:
-    text = reply(code)
+    text = reply(code, "en")
 
-    assert len(text) < 900
+    assert len(text) <= 700
     assert "not a crisis service" in text
     assert "emergency" in text
     for number in ("112", "911", "999"):
         assert number in text
     assert "findahelpline.com" in text
-    for line in helplines_for(code):
-        assert line.name in text
-        assert line.contact in text
+    for line in helplines_for(code, "en"):
+        assert describe(line, "en") in text
+        assert line.phone in text
     assert not re.search(r"\bjust\b", text, re.IGNORECASE)
     assert "{" not in text
+
+
+# The English reply as it has always read: these sentences are product copy.
+CRISIS_EN_US = """\
+I'm really glad you told me, and I'm sorry it hurts this much. You matter. 💛
+
+Bounce Back is a job-search coach, not a crisis service, so I can't help in an emergency.
+
+If you're in danger right now, call your local emergency number (112 in Europe, 911 in the US \
+and Canada, 999 in the UK).
+
+You don't have to carry this alone. You can talk to someone now:
+• 988 Suicide & Crisis Lifeline (US): call or text 988, free, day or night
+
+Wherever you are, findahelpline.com finds a free, confidential helpline in your country.
+
+I'll pause my reminders for a day. When you're ready, /resume picks up where we left off."""
+
+
+def test_the_english_crisis_reply_reads_as_it_always_has() -> None:
+    assert crisis_reply("en-US") == CRISIS_EN_US
+    assert crisis_reply("en-US", "en") == CRISIS_EN_US
 
 
 def test_crisis_reply_is_kind_and_pauses_reminders() -> None:
@@ -537,7 +563,7 @@ def test_sos_reply_is_the_same_help_without_the_pause() -> None:
 
     assert "pause" not in sos
     assert "/resume" not in sos
-    assert "116 123" in sos
+    assert "• Samaritans (UK & Ireland): call 116 123, free, day or night" in sos
     assert sos.split("\n\n")[1:] == crisis.split("\n\n")[1:-1]
 
 
@@ -552,6 +578,8 @@ def test_an_unknown_language_still_gets_emergency_numbers_and_the_directory() ->
 def test_a_known_country_puts_its_emergency_number_first() -> None:
     assert "(000 in Australia, 112 in Europe" in sos_reply("en-AU")
     assert "(119 in Japan, 112 in Europe" in sos_reply("ja")
+    assert "(112 in Russia, 112 in Europe" in sos_reply("en-RU")
+    assert "(123 in Colombia, 112 in Europe" in sos_reply("es-CO", "en")
 
 
 def test_texts_are_keyed_for_the_catalogue() -> None:
