@@ -21,6 +21,8 @@ from typing import TypeVar
 
 import tzfpy
 
+from core.texts.languages import language_for
+
 NUMBER_WORDS: dict[str, int] = {
     "zero": 0,
     "one": 1,
@@ -1022,6 +1024,74 @@ COMMON_ZONES: tuple[tuple[str, str], ...] = (
     ("Asia/Singapore", "Singapore"),
     ("Australia/Sydney", "Sydney"),
 )
+
+# The zones offered as buttons in each language: where most of its speakers live (a typed city,
+# zone or offset works anywhere). Labels are how people there name the place.
+COMMON_ZONES_BY_LANGUAGE: dict[str, tuple[tuple[str, str], ...]] = {
+    "es": (
+        ("Europe/Madrid", "Madrid"),
+        ("America/Mexico_City", "Ciudad de México"),
+        ("America/Bogota", "Bogotá / Lima"),
+        ("America/Argentina/Buenos_Aires", "Buenos Aires"),
+        ("America/Santiago", "Santiago de Chile"),
+        ("America/Caracas", "Caracas"),
+        ("America/New_York", "Nueva York / Miami"),
+        ("America/Los_Angeles", "Los Ángeles"),
+    ),
+    "de": (
+        ("Europe/Berlin", "Berlin / Wien / Zürich"),
+        ("Europe/London", "London"),
+        ("Europe/Lisbon", "Lissabon"),
+        ("Europe/Istanbul", "Istanbul"),
+        ("America/New_York", "New York"),
+        ("America/Los_Angeles", "Los Angeles"),
+        ("Asia/Dubai", "Dubai"),
+        ("Asia/Singapore", "Singapur"),
+    ),
+    "fr": (
+        ("Europe/Paris", "Paris / Bruxelles / Genève"),
+        ("America/Toronto", "Montréal"),
+        ("Africa/Casablanca", "Casablanca"),
+        ("Africa/Algiers", "Alger / Tunis"),
+        ("Africa/Abidjan", "Dakar / Abidjan"),
+        ("Africa/Kinshasa", "Kinshasa"),
+        ("Indian/Reunion", "La Réunion"),
+        ("Europe/London", "Londres"),
+    ),
+    "pt_BR": (
+        ("America/Sao_Paulo", "Brasília / São Paulo / Rio"),
+        ("America/Manaus", "Manaus"),
+        ("America/Cuiaba", "Cuiabá"),
+        ("America/Rio_Branco", "Rio Branco"),
+        ("America/Noronha", "Fernando de Noronha"),
+        ("Europe/Lisbon", "Lisboa"),
+        ("Africa/Luanda", "Luanda"),
+        ("America/New_York", "Nova York"),
+    ),
+    "ru": (
+        ("Europe/Moscow", "Москва / Петербург"),
+        ("Europe/Kaliningrad", "Калининград"),
+        ("Europe/Samara", "Самара"),
+        ("Asia/Yekaterinburg", "Екатеринбург"),
+        ("Asia/Novosibirsk", "Новосибирск"),
+        ("Asia/Vladivostok", "Владивосток"),
+        ("Europe/Minsk", "Минск"),
+        ("Asia/Almaty", "Алматы"),
+    ),
+}
+
+
+def common_zones(language: str | None = None) -> tuple[tuple[str, str], ...]:
+    """The zone buttons for a language (a catalogue code); the English list otherwise."""
+    return COMMON_ZONES_BY_LANGUAGE.get(language_for(language), COMMON_ZONES)
+
+
+# Every zone a button may carry, whatever the language it was offered in.
+BUTTON_ZONES: dict[str, str] = {
+    zone: label
+    for zones in (COMMON_ZONES, *COMMON_ZONES_BY_LANGUAGE.values())
+    for zone, label in zones
+}
 
 # Zone names whose last part is a place people live in (not "Etc/GMT+3" or "US/Pacific").
 _CITY_REGIONS = frozenset(

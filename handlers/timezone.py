@@ -1,8 +1,8 @@
 """/timezone: the user's zone and local time; pick a common zone or type a city, zone or
 offset. Every upcoming check-in keeps its local time in the new zone.
 
-Button data "tz:<IANA zone>" (`core.callbacks`), one of `COMMON_ZONES`. A typed answer comes
-through the side flow "tz".
+Button data "tz:<IANA zone>" (`core.callbacks`), one of `core.parsing.BUTTON_ZONES` (the
+buttons offered depend on the user's language). A typed answer comes through the side flow "tz".
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from telegram.ext import BaseHandler
 
 from core.callbacks import Route, decode, encode
 from core.journey.steps import short
-from core.parsing import COMMON_ZONES, resolve_timezone
+from core.parsing import BUTTON_ZONES, common_zones, resolve_timezone
 from core.planner import at_local_date, format_local, local_now, next_daily
 from core.replies import Button, Reply
 from core.rules import parse_hhmm
@@ -31,15 +31,15 @@ def _zone_status(turn: Turn) -> str:
     return say(key, turn.lang, zone=turn.zone, now=format_local(turn.now, turn.zone, turn.lang))
 
 
-def _zone_buttons() -> tuple[tuple[Button, ...], ...]:
-    buttons = [Button(label, encode(Route.ZONE, name)) for name, label in COMMON_ZONES]
+def _zone_buttons(lang: str | None) -> tuple[tuple[Button, ...], ...]:
+    buttons = [Button(label, encode(Route.ZONE, name)) for name, label in common_zones(lang)]
     return tuple(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2))
 
 
 async def ask_timezone(turn: Turn) -> list[Reply]:
     """/timezone: the current zone and local time; pick or type another."""
     await start_flow(turn, FLOW_ZONE)
-    return [Reply(_zone_status(turn) + "\n\n" + say("tz.ask", turn.lang), _zone_buttons())]
+    return [Reply(_zone_status(turn) + "\n\n" + say("tz.ask", turn.lang), _zone_buttons(turn.lang))]
 
 
 async def show_timezone(turn: Turn) -> list[Reply]:
@@ -87,12 +87,12 @@ async def _change_timezone(turn: Turn, new_zone: str, label: str) -> list[Reply]
 
 async def press_timezone(turn: Turn) -> list[Reply]:
     """A /timezone button: one of the common zones."""
-    labels = dict(COMMON_ZONES)
     pressed = decode(turn.data, Route.ZONE, 1)
     name = pressed.fields[0] if pressed is not None else ""
-    if name not in labels:
+    if name not in BUTTON_ZONES:
         return [Reply(say("fallback.stale_button", turn.lang))]
-    return await _change_timezone(turn, name, f"{labels[name]} ({name})")
+    label = dict(common_zones(turn.lang)).get(name, BUTTON_ZONES[name])
+    return await _change_timezone(turn, name, f"{label} ({name})")
 
 
 async def _zone_typed(turn: Turn, text: str, _argument: str) -> list[Reply]:
@@ -100,7 +100,7 @@ async def _zone_typed(turn: Turn, text: str, _argument: str) -> list[Reply]:
     match = resolve_timezone(cleaned) if cleaned else None
     if match is None:
         unknown = Reply(say("tz.unknown", turn.lang, text=short(cleaned, 40)))
-        return [unknown, Reply(say("tz.ask", turn.lang), _zone_buttons())]
+        return [unknown, Reply(say("tz.ask", turn.lang), _zone_buttons(turn.lang))]
     label = match.label
     if match.name.startswith("Etc/"):  # a fixed offset: "UTC+02:00 (no daylight-saving changes)"
         label = f"{label} ({say('tz.fixed_offset', turn.lang)})"

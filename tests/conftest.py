@@ -59,7 +59,7 @@ def _asyncpg_dsn(url: str, database: str | None = None) -> str:
 
 
 class PostgresServer:
-    """Creates a throw-away database per test from a migrated template."""
+    """Creates throw-away databases (empty, or copies of a migrated template)."""
 
     def __init__(self, admin_url: str) -> None:
         self.admin_url = admin_url
@@ -80,9 +80,10 @@ class PostgresServer:
     def check(self) -> None:
         self._execute("SELECT 1")
 
-    def create_database(self) -> str:
+    def create_database(self, template: str | None = None) -> str:
         name = f"bb_test_{uuid.uuid4().hex[:12]}"
-        self._execute(f'CREATE DATABASE "{name}"')
+        copy = f' TEMPLATE "{template}"' if template else ""
+        self._execute(f'CREATE DATABASE "{name}"{copy}')
         self.created.append(name)
         return _asyncpg_dsn(self.admin_url, name)
 
@@ -101,16 +102,39 @@ def postgres_admin_url() -> str:
     return url
 
 
-@pytest.fixture
-def postgres_server(postgres_admin_url: str) -> Iterator[PostgresServer]:
-    """A handle to create databases on the test PostgreSQL server; drops them afterwards."""
-    server = PostgresServer(postgres_admin_url)
+def _reachable(admin_url: str) -> PostgresServer:
+    """The server at `admin_url`, or a skip (a failure when CI requires PostgreSQL)."""
+    server = PostgresServer(admin_url)
     try:
         server.check()
     except (OSError, asyncpg.PostgresError) as exc:
         if PG_REQUIRED:
             pytest.fail(f"PostgreSQL at TEST_DATABASE_URL is unreachable: {exc}")
         pytest.skip(f"PostgreSQL at TEST_DATABASE_URL is unreachable: {exc}")
+    return server
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_admin_url: str) -> Iterator[str]:
+    """A database migrated to head once per session: each test's database is a copy of it
+    (CREATE DATABASE … TEMPLATE), a fraction of the time running the migrations takes."""
+    server = _reachable(postgres_admin_url)
+    url = server.create_database()
+
+    async def migrate() -> None:
+        engine = create_engine(url, cipher=TEST_CIPHER)
+        await upgrade_to_head(engine)
+        await engine.dispose()  # a template must have no open connections
+
+    asyncio.run(migrate())
+    yield make_url(url).database or ""
+    server.drop_all()
+
+
+@pytest.fixture
+def postgres_server(postgres_admin_url: str) -> Iterator[PostgresServer]:
+    """A handle to create databases on the test PostgreSQL server; drops them afterwards."""
+    server = _reachable(postgres_admin_url)
     yield server
     server.drop_all()
 
@@ -123,7 +147,17 @@ def postgres_url(postgres_server: PostgresServer) -> str:
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """An empty database URL: a SQLite file, then a fresh PostgreSQL database."""
+    """A database URL: an empty SQLite file, then a fresh PostgreSQL database already migrated
+    to head (a copy of the session's template; the engine's upgrade then finds nothing to do)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'bounceback.db'}"
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    return server.create_database(template=request.getfixturevalue("postgres_template"))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database URL, not migrated at all (for tests of the migrations themselves)."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'bounceback.db'}"
     server: PostgresServer = request.getfixturevalue("postgres_server")

@@ -33,7 +33,7 @@ from core.listening import (
     strength_items,
 )
 from core.parsing import (
-    COMMON_ZONES,
+    common_zones,
     parse_count,
     parse_hours,
     parse_mood,
@@ -876,7 +876,7 @@ prompt(
     step=INTAKE,
     question=_text("intake.tz"),
     expects=Expect.ZONE,
-    choices=lambda ctx: [Choice(name, label) for name, label in COMMON_ZONES],
+    choices=lambda ctx: [Choice(name, label) for name, label in common_zones(ctx.lang)],
     parse=_parse_zone,
     react=_react_zone,
 )

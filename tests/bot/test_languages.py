@@ -142,3 +142,27 @@ async def test_the_whole_journey_typed_in_each_language(
     )
     (user,) = await rows(engine, User)
     assert (user.language, user.timezone) == (walk.language, walk.zone)
+
+
+async def test_the_time_zone_buttons_are_where_the_language_is_spoken(
+    chat: Conversation, engine: AsyncEngine
+) -> None:
+    chat.language_code = "ru"
+    for answer in ("/start", "Яндекс", "аналитик", "вчера", "3"):
+        await chat.say(answer)
+    assert chat.buttons()[:3] == ["Москва / Петербург", "Калининград", "Самара"]
+    await chat.tap("Москва / Петербург")
+    (user,) = await rows(engine, User)
+    assert user.timezone == "Europe/Moscow"
+
+
+async def test_timezone_offers_the_languages_zones_and_any_button_still_works(
+    chat: Conversation, engine: AsyncEngine
+) -> None:
+    chat.language_code = "de"
+    await chat.say("/timezone")
+    assert chat.buttons()[0] == "Berlin / Wien / Zürich"
+    (reply,) = await chat.press("tz:America/Sao_Paulo", user_id=chat.user_id)  # an older button
+    assert "Brasília / São Paulo / Rio (America/Sao_Paulo)" in reply
+    (user,) = await rows(engine, User)
+    assert user.timezone == "America/Sao_Paulo"

@@ -1,5 +1,6 @@
-"""Chaos: five users walk the journey while the real `bounceback run` process is SIGKILLed 50
-times at random moments and sendMessage fails with 429s, 500s and 502s. No update and no reply
+"""Chaos: five users walk the journey while the real `bounceback run` process is SIGKILLed 30
+times (CHAOS_KILLS; 50 for the figures in docs/reliability.md) at random moments and
+sendMessage fails with 429s, 500s and 502s. No update and no reply
 may be lost; duplicates are counted and reported, and only bounded.
 
 The plan (when each kill lands, which sends fail, what each user answers and whether they wait,
@@ -51,7 +52,9 @@ pytestmark = pytest.mark.e2e
 SEED = 20261201
 # A restart costs about 0.9 s on a 2-core machine (imports, migrations at head, getMe, first
 # getUpdates); with the traffic window after it a kill cycle takes about 1.6 s.
-KILLS = 50
+# 30 keeps `make test` within its ten minutes; CHAOS_KILLS=50 is the run docs/reliability.md
+# reports.
+KILLS = int(os.environ.get("CHAOS_KILLS", "30"))
 USERS = tuple(range(990001, 990006))
 TICK = 0.02
 STARTUP_TIMEOUT = 20.0
@@ -120,7 +123,7 @@ def _drive(
         time.sleep(TICK)
 
 
-def test_fifty_kills_and_failing_sends_lose_no_update_and_no_reply(tmp_path: Path) -> None:
+def test_kills_and_failing_sends_lose_no_update_and_no_reply(tmp_path: Path) -> None:
     seed = int(os.environ.get("CHAOS_SEED", SEED))
     plan = make_plan(seed, KILLS)
     database = tmp_path / "data" / "bounceback.db"

@@ -150,10 +150,12 @@ def test_a_malformed_key_is_refused() -> None:
         settings.cipher()
 
 
-async def test_the_migration_encrypts_rows_written_before_encryption(database_url: str) -> None:
+async def test_the_migration_encrypts_rows_written_before_encryption(
+    empty_database_url: str,
+) -> None:
     from alembic import command
 
-    engine = create_engine(database_url, cipher=Cipher(keys_from(TEST_KEY)))
+    engine = create_engine(empty_database_url, cipher=Cipher(keys_from(TEST_KEY)))
     try:
 
         def to(revision: str) -> Callable[..., None]:

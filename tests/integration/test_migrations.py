@@ -26,8 +26,8 @@ async def test_models_match_the_migrations(engine: AsyncEngine) -> None:
     assert differences == []
 
 
-async def test_upgrade_is_recorded_and_idempotent(database_url: str) -> None:
-    engine = create_engine(database_url)
+async def test_upgrade_is_recorded_and_idempotent(empty_database_url: str) -> None:
+    engine = create_engine(empty_database_url)
     try:
         assert await current_revision(engine) is None
         await upgrade_to_head(engine)
