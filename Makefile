@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck dockerlint pytest install clean transcript transcripts \
+.PHONY: run chat test lint typecheck dockerlint pytest install clean transcript transcripts \
 	extract-messages update-messages init-language compile-messages
 
 $(STAMP): pyproject.toml
@@ -21,6 +21,11 @@ install: $(STAMP) compile-messages
 run: $(STAMP) compile-messages
 	@$(BIN)/bounceback keys init
 	@$(BIN)/bounceback run
+
+## Try the coach in this terminal: no token, no network (its own database, data/chat.db).
+## Pass options with ARGS, e.g. make chat ARGS="--language de --speed 3600".
+chat: $(STAMP) compile-messages
+	@$(BIN)/bounceback chat $(ARGS)
 
 ## Set up and run every check: lint, format, types, Dockerfile lint, tests.
 test: lint typecheck dockerlint pytest

@@ -1,14 +1,16 @@
-"""The `bounceback` command: run, check, health, db upgrade, db current."""
+"""The `bounceback` command: run, check, health, db upgrade/current/backup/restore, keys."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
 
-from bot.health import probe, probe_url
 from bot.logging_setup import configure_logging
 from bot.settings import Settings, load_settings
 from core.errors import StartupError
@@ -52,6 +54,59 @@ def _db_current(settings: Settings) -> int:
     return 0
 
 
+def _sqlite_database(settings: Settings, action: str) -> Path | None:
+    """The SQLite file to back up or restore; None for PostgreSQL (pg_dump's job)."""
+    from models.backup import BackupError
+    from models.db import async_url, sqlite_file_of
+
+    if async_url(settings.database_url).get_backend_name() == "postgresql":
+        return None
+    database = sqlite_file_of(settings.database_url)
+    if database is None:
+        raise BackupError(f"an in-memory database has nothing to {action}")
+    return database
+
+
+def _db_backup(settings: Settings, path: Path | None) -> int:
+    from models.backup import backup_sqlite, postgres_advice
+
+    database = _sqlite_database(settings, "back up")
+    if database is None:
+        print(postgres_advice(settings.database_url))
+        return 0
+    target = backup_sqlite(database, path)
+    print(f"backed up {database} to {target} (the encryption key is not in it: keep it safe too)")
+    return 0
+
+
+def _db_restore(settings: Settings, path: Path | None) -> int:
+    from models.backup import postgres_advice, restore_sqlite
+
+    database = _sqlite_database(settings, "restore")
+    if database is None:
+        print(postgres_advice(settings.database_url), file=sys.stderr)
+        return 1  # nothing restored: pg_restore does that
+    assert path is not None  # PATH is required
+    kept = restore_sqlite(path, database)
+    aside = f"; the previous one is kept as {kept}" if kept else ""
+    print(f"restored {database} from {path}{aside}")
+    return 0
+
+
+class _CallWithPath(argparse.Action):
+    """Makes the command `const(settings, PATH)`: `main` hands commands only the settings."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        path = Path(values) if isinstance(values, str) else None
+        namespace.func = functools.partial(self.const, path=path)
+
+
 def _keys_init(settings: Settings) -> int:
     if settings.encryption_key is not None and settings.encryption_key.get_secret_value():
         return 0  # keys come from the environment; nothing to create
@@ -77,6 +132,10 @@ def _keys_rotate(settings: Settings) -> int:
 
 
 def _health(settings: Settings) -> int:
+    # Imported here: it pulls in the whole bot, which the light commands (db backup, keys,
+    # health itself is run by Docker every 30 s) shouldn't pay for at every start.
+    from bot.health import probe, probe_url
+
     url = probe_url(settings)
     if url is None:
         print("unhealthy: the health endpoint is off (HEALTH_PORT=0)", file=sys.stderr)
@@ -87,6 +146,50 @@ def _health(settings: Settings) -> int:
         return 1
     print(f"healthy: {reason}")
     return 0
+
+
+def _chat(
+    settings: Settings,
+    *,
+    database: Path | None = None,
+    speed: float | None = None,
+    language: str | None = None,
+) -> int:
+    import logging
+
+    from bot.chat import DEFAULT_DATABASE, ChatOptions, chat_language, run_chat
+
+    if settings.log_level != "DEBUG":
+        logging.disable(logging.INFO)  # the terminal is the chat: only warnings besides it
+    options = ChatOptions(
+        database=database or DEFAULT_DATABASE,
+        speed=speed or settings.clock_speed,
+        language=chat_language(language, os.environ.get("LC_ALL") or os.environ.get("LANG")),
+    )
+    return asyncio.run(run_chat(settings, options))
+
+
+def _chat_speed(text: str) -> float:
+    try:
+        speed = float(text)
+    except ValueError:
+        speed = 0.0
+    if not 0 < speed <= 1_000_000:
+        raise argparse.ArgumentTypeError("a number above 0, e.g. 3600 (an hour a second)")
+    return speed
+
+
+class _ChatOption(argparse.Action):
+    """Hands the option to `_chat` as a keyword: `main` gives commands only the settings."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        namespace.func = functools.partial(namespace.func, **{self.dest: values})
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -108,6 +211,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     db.add_parser("upgrade", help="apply pending migrations").set_defaults(func=_db_upgrade)
     db.add_parser("current", help="show the schema revision").set_defaults(func=_db_current)
+    db.add_parser(
+        "backup", help="copy the SQLite database safely, even while the bot runs"
+    ).add_argument(
+        "path",
+        nargs="?",
+        metavar="PATH",
+        action=_CallWithPath,
+        const=_db_backup,
+        help="file or folder for the copy (default: backups/ beside the database)",
+    )
+    db.add_parser(
+        "restore", help="replace the SQLite database with a backup (the bot must be stopped)"
+    ).add_argument("path", metavar="PATH", action=_CallWithPath, const=_db_restore)
     keys = commands.add_parser("keys", help="encryption keys").add_subparsers(
         dest="keys_command", required=True, metavar="ACTION"
     )
@@ -118,6 +234,30 @@ def _parser() -> argparse.ArgumentParser:
     keys.add_parser(
         "rotate", help="re-encrypt everything with the newest key (resumable)"
     ).set_defaults(func=_keys_rotate)
+    chat = commands.add_parser(
+        "chat", help="talk to the coach in this terminal: no token, no network (own database)"
+    )
+    chat.set_defaults(func=_chat)
+    chat.add_argument(
+        "--speed",
+        type=_chat_speed,
+        action=_ChatOption,
+        metavar="N",
+        help="time runs N times faster (default 1; /clock +26h also moves it)",
+    )
+    chat.add_argument(
+        "--language",
+        action=_ChatOption,
+        metavar="CODE",
+        help="en, es, de, fr, pt_BR or ru (default: from LANG, else en)",
+    )
+    chat.add_argument(
+        "--database",
+        type=Path,
+        action=_ChatOption,
+        metavar="PATH",
+        help="the chat's SQLite file (default: data/chat.db; its key sits beside it)",
+    )
     return parser
 
 

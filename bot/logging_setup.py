@@ -7,6 +7,11 @@ python-telegram-bot's request layer also logs, at ERROR, a response body it coul
 (which for a send echoes the message): its arguments are withheld. Exception messages are not
 filtered here; the code that raises them keeps user text out (handlers/sending.py strips send
 errors down to their class and Telegram's short description).
+
+At INFO the log is quiet: a line per start, stop and error, and per event worth knowing (a
+user blocked the bot, a migration ran, a minute of check-in activity). What libraries say on
+every scheduler run or every start-up (APScheduler's "Running job", Alembic's plugin and
+"Context impl" lines, python-telegram-bot's "Application started") shows only at DEBUG.
 """
 
 from __future__ import annotations
@@ -31,8 +36,24 @@ _QUIET_LOGGERS: dict[str, int] = {
     "sqlalchemy.engine": logging.WARNING,
     "aiosqlite": logging.WARNING,
     "asyncpg": logging.WARNING,
-    "apscheduler": logging.INFO,
     "alembic": logging.INFO,
+}
+
+# Loggers that chatter at INFO (a line per job run, per plugin at start-up) and say what
+# matters at WARNING: held at WARNING unless the level is DEBUG.
+_CHATTY_LOGGERS: dict[str, int] = {
+    "apscheduler": logging.WARNING,
+    "alembic.runtime.plugins": logging.WARNING,
+}
+
+# INFO lines that repeat what our own start and stop lines say: logged as DEBUG instead.
+_DEMOTED_TO_DEBUG: dict[str, tuple[str, ...]] = {
+    "alembic.runtime.migration": ("Context impl", "Will assume"),
+    "telegram.ext.Application": (
+        "Application started",
+        "Application is stopping",
+        "Application.stop() complete",
+    ),
 }
 
 # Loggers whose arguments can quote a request or response body: their messages keep only the
@@ -84,6 +105,21 @@ class RedactingFilter(logging.Filter):
             )
             record.exc_info = None
         return True
+
+
+class DemoteToDebug(logging.Filter):
+    """Turns the INFO records whose format string starts with one of `prefixes` into DEBUG
+    records, dropped unless their logger is enabled for DEBUG."""
+
+    def __init__(self, prefixes: tuple[str, ...]) -> None:
+        super().__init__()
+        self.prefixes = prefixes
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno != logging.INFO or not str(record.msg).startswith(self.prefixes):
+            return True
+        record.levelno, record.levelname = logging.DEBUG, logging.getLevelName(logging.DEBUG)
+        return logging.getLogger(record.name).isEnabledFor(logging.DEBUG)
 
 
 def _extras(record: logging.LogRecord) -> dict[str, Any]:
@@ -147,5 +183,14 @@ def configure_logging(
     root.addHandler(handler)
     root.setLevel(level)
     numeric = logging.getLevelName(level)
+    numeric = numeric if isinstance(numeric, int) else logging.NOTSET
     for name, floor in _QUIET_LOGGERS.items():
-        logging.getLogger(name).setLevel(max(floor, numeric if isinstance(numeric, int) else 0))
+        logging.getLogger(name).setLevel(max(floor, numeric))
+    for name, quiet in _CHATTY_LOGGERS.items():
+        chatty_level = numeric if numeric <= logging.DEBUG else max(quiet, numeric)
+        logging.getLogger(name).setLevel(chatty_level)
+    for name, prefixes in _DEMOTED_TO_DEBUG.items():
+        target = logging.getLogger(name)
+        for old_filter in [f for f in target.filters if isinstance(f, DemoteToDebug)]:
+            target.removeFilter(old_filter)
+        target.addFilter(DemoteToDebug(prefixes))

@@ -22,6 +22,7 @@ from bot.ratelimit import SendBudget
 from bot.settings import Settings
 from bot.webhook import serve_webhook, webhook_endpoint
 from core.errors import StartupError
+from models.backup import running_bot_lock
 from models.db import create_engine, create_sessionmaker, describe
 from models.keys import rotate_all
 from models.migrate import current_revision, head_revision, upgrade_to_head
@@ -125,7 +126,8 @@ async def run_bot(settings: Settings, stop: asyncio.Event | None = None) -> None
         webhook_endpoint(settings.webhook_url)
     stop = stop or asyncio.Event()
     _install_signal_handlers(stop)
-    async with open_database(settings) as engine:
+    # A SQLite file is locked for the bot's whole life: `bounceback db restore` refuses then.
+    async with open_database(settings) as engine, running_bot_lock(settings.database_url):
         await migrate_exclusively(engine)
         logger.info(
             "database ready at revision %s (%s)",

@@ -5,12 +5,16 @@ as stale), send at most one message per user, then settle every row in one trans
 plan the next occurrence of recurring kinds. A crash between claim and settle leaves the lease
 to expire; the rows are claimed again, so none is lost (one that was already sent may be sent
 again: Telegram has no idempotency key to prevent that).
+
+What runs did is added up and logged as one line at most once a minute (`CheckinActivity`),
+and only when something was sent, dropped, failed or put off: no line per run.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -28,6 +32,10 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
 ONE_PER_USER_DELAY = timedelta(seconds=2)
+# Check-in activity is summed up over this long and logged as one line.
+SUMMARY_EVERY = timedelta(minutes=1)
+# A breakdown by kind is shown when it is this short.
+_MAX_KINDS_SHOWN = 4
 
 
 @dataclass(slots=True)
@@ -42,11 +50,76 @@ class DispatchReport:
     failed: int = 0
     blocked: int = 0
     errors: list[str] = field(default_factory=list)
+    # Kinds of the check-ins sent, dropped and failed: {"grief_over": 2, ...}.
+    sent_kinds: Counter[str] = field(default_factory=Counter)
+    dropped_kinds: Counter[str] = field(default_factory=Counter)
+    failed_kinds: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: DispatchReport) -> None:
         """Accumulate another run's numbers."""
         for name in ("claimed", "sent", "dropped", "deferred", "retried", "failed", "blocked"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.sent_kinds.update(other.sent_kinds)
+        self.dropped_kinds.update(other.dropped_kinds)
+        self.failed_kinds.update(other.failed_kinds)
+
+    @property
+    def later(self) -> int:
+        """Check-ins put off: quiet hours, a pause, a retry."""
+        return self.deferred + self.retried
+
+    @property
+    def eventful(self) -> bool:
+        """Whether anything happened to a check-in (worth a log line)."""
+        return bool(self.sent or self.dropped or self.failed or self.later)
+
+
+class CheckinActivity:
+    """Adds up what dispatcher runs did and logs it as one line a minute at most.
+
+    A minute starts with the first run that did something; the line is logged by the first
+    run at least SUMMARY_EVERY later (or by `log_now`, when the bot stops). Quiet minutes log
+    nothing.
+    """
+
+    def __init__(self, every: timedelta = SUMMARY_EVERY) -> None:
+        self.every = every
+        self.since: datetime | None = None
+        self.total = DispatchReport()
+
+    def record(self, report: DispatchReport, now: datetime) -> None:
+        """Add one run's numbers, then log the summary if its minute is over."""
+        if report.eventful:
+            if self.since is None:
+                self.since = now
+            self.total.add(report)
+        if self.since is not None and now - self.since >= self.every:
+            self.log_now(now)
+
+    def log_now(self, now: datetime) -> None:
+        """Log what was added up so far (nothing, if nothing happened) and start afresh."""
+        if self.since is None:
+            return
+        total, seconds = self.total, max((now - self.since).total_seconds(), 0.0)
+        self.since, self.total = None, DispatchReport()
+        logger.info(
+            "check-ins: %s sent%s, %s dropped%s, %s failed%s, %s later in the last %.0f s",
+            total.sent,
+            _breakdown(total.sent_kinds),
+            total.dropped,
+            _breakdown(total.dropped_kinds),
+            total.failed,
+            _breakdown(total.failed_kinds),
+            total.later,
+            seconds,
+        )
+
+
+def _breakdown(kinds: Counter[str]) -> str:
+    """` (grief_over 2, walk_daily 1)`, or nothing when there are none or too many kinds."""
+    if not kinds or len(kinds) > _MAX_KINDS_SHOWN:
+        return ""
+    return " (" + ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())) + ")"
 
 
 @dataclass(slots=True)
@@ -81,6 +154,7 @@ class Dispatcher:
         self.lease = lease
         self.concurrency = concurrency
         self.last_run: datetime | None = None
+        self.activity = CheckinActivity()
 
     async def run_once(self) -> DispatchReport:
         """Claim one batch, deliver it, settle it."""
@@ -93,6 +167,7 @@ class Dispatcher:
             contexts = await self._contexts(session, claimed) if claimed else {}
         report = DispatchReport(claimed=len(claimed))
         if not claimed:
+            self.activity.record(report, now)
             return report
         settlement = _Settlement()
         to_send: list[tuple[store.Claimed, Reply]] = []
@@ -135,14 +210,11 @@ class Dispatcher:
             1 for _, _, reason, _ in settlement.later if reason in ("quiet hours", "paused")
         )
         report.retried = len(settlement.later) - report.deferred
-        if report.sent or report.failed or report.dropped:
-            logger.info(
-                "check-ins: %s sent, %s dropped, %s failed, %s later",
-                report.sent,
-                report.dropped,
-                report.failed,
-                len(settlement.later),
-            )
+        kind_of = {item.id: str(item.kind) for item in claimed}
+        report.sent_kinds.update(kind_of[i] for i in settlement.sent)
+        report.dropped_kinds.update(kind_of[i] for ids in settlement.dropped.values() for i in ids)
+        report.failed_kinds.update(kind_of[i] for ids in settlement.failed.values() for i in ids)
+        self.activity.record(report, now)
         return report
 
     async def drain(self, max_seconds: float = 30.0) -> DispatchReport:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from apscheduler.events import EVENT_SCHEDULER_SHUTDOWN
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import JobQueue
 
@@ -25,8 +26,11 @@ logger = logging.getLogger(__name__)
 NUDGE_INTERVAL = timedelta(minutes=10)
 PRUNE_INTERVAL = timedelta(hours=1)
 RETENTION_INTERVAL = timedelta(days=1)
-# One run at a time per job; a run that overlaps the next tick is skipped, not queued.
-_ONE_AT_A_TIME = {"max_instances": 1, "coalesce": True, "misfire_grace_time": None}
+# One run at a time per job; a tick that comes while a run is still going is skipped, not
+# queued. The wrapper in `run_repeating` does the skipping (quietly): APScheduler is let start
+# a second instance, which returns at once, because it logs a warning for each tick it skips
+# itself at max_instances=1 (a flush sending a backlog takes longer than a second).
+_JOB_OPTIONS = {"max_instances": 2, "coalesce": True, "misfire_grace_time": None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +65,12 @@ class FixedJobs:
         await prune_handled_updates(self.sessionmaker, clock=self.clock)
 
     def register(self, job_queue: JobQueue[Any]) -> None:
-        """Schedule every fixed job (call once at start-up)."""
+        """Schedule every fixed job (call once at start-up); the check-in activity not yet
+        logged is logged when the scheduler stops."""
+        job_queue.scheduler.add_listener(
+            lambda _event: self.dispatcher.activity.log_now(self.clock.now()),
+            EVENT_SCHEDULER_SHUTDOWN,
+        )
         schedule = (
             (self.dispatch_checkins, timedelta(seconds=self.dispatch_every), timedelta(0)),
             (self.plan_nudges, NUDGE_INTERVAL, timedelta(seconds=30)),
@@ -86,14 +95,20 @@ def run_repeating(
     whole interval later (APScheduler moves a start time that has passed on to the next
     interval), so due check-ins would wait after every restart: a first run at start-up is
     given as the job's own next run time instead. A run cancelled by the bot stopping ends
-    quietly (one info line).
+    quietly (one info line). A tick while the previous run is still going does nothing.
     """
-    kwargs: dict[str, Any] = dict(_ONE_AT_A_TIME)
+    kwargs: dict[str, Any] = dict(_JOB_OPTIONS)
     if first <= timedelta(0):
         kwargs["next_run_time"] = datetime.now(UTC)
     title = name or getattr(job, "__name__", "job")
+    running = False
 
     async def until_stopped(context: Any) -> None:
+        nonlocal running
+        if running:
+            logger.debug("%s is still running; this tick is skipped", title)
+            return
+        running = True
         # Stopping the scheduler cancels a run in progress (a flush or a dispatch sending a
         # backlog). What it didn't finish is in the database (outbox rows, claimed
         # check-ins) and goes on after the next start: that is no error to log.
@@ -101,6 +116,8 @@ def run_repeating(
             await job(context)
         except asyncio.CancelledError:
             logger.info("%s stopped with the bot; the rest goes on after the next start", title)
+        finally:
+            running = False
 
     job_queue.run_repeating(
         until_stopped,
