@@ -27,9 +27,10 @@ from typing import Any, TextIO
 
 from pydantic import SecretStr
 from telegram import Update
-from telegram.request import BaseRequest, RequestData
+from telegram.request import RequestData
 
 from bot.app import app_data, build_application
+from bot.local_api import LocalBotApi, bot_user, sent_message
 from bot.runner import migrate_exclusively, open_database
 from bot.settings import Settings
 from core.clock import Clock, ScaledClock, SystemClock
@@ -45,15 +46,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_DATABASE = Path("data/chat.db")
 # Never sent anywhere: python-telegram-bot wants a well-formed token, the transport is local.
 CHAT_TOKEN = "1000000001:local-chat-no-telegram-token-needed"
-BOT_USER: dict[str, Any] = {
-    "id": 1000000001,
-    "is_bot": True,
-    "first_name": "Bounce Back",
-    "username": "bounceback_chat_bot",
-    "can_join_groups": False,
-    "can_read_all_group_messages": False,
-    "supports_inline_queries": False,
-}
+BOT_USER = bot_user(1000000001, "bounceback_chat_bot")
 CHAT_USER_ID = 100001
 CHAT_FIRST_NAME = "Alex"
 # Due check-ins are looked for this often (real seconds) at most; faster when time runs fast,
@@ -343,7 +336,7 @@ def render(text: str, keyboard: Keyboard | None) -> str:
     return "\n".join(lines)
 
 
-class TerminalRequest(BaseRequest):
+class TerminalRequest(LocalBotApi):
     """A local Bot API: prints what the bot sends and answers every call as Telegram would.
 
     Messages sent while no typed line is being handled (check-ins, and anything the outbox
@@ -357,17 +350,6 @@ class TerminalRequest(BaseRequest):
         self._message_ids = itertools.count(1)
         self._keyboards: dict[int, Keyboard] = {}
 
-    async def initialize(self) -> None:
-        """Nothing to set up."""
-
-    async def shutdown(self) -> None:
-        """Nothing to tear down."""
-
-    @property
-    def read_timeout(self) -> float | None:
-        """No network, no timeout."""
-        return None
-
     def newest_keyboard(self) -> Keyboard | None:
         """The buttons of the newest message that has any."""
         return self._keyboards[max(self._keyboards)] if self._keyboards else None
@@ -376,23 +358,8 @@ class TerminalRequest(BaseRequest):
         """A message id not used yet in this chat (bot and user share them, as in Telegram)."""
         return next(self._message_ids)
 
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: Any = None,
-        write_timeout: Any = None,
-        connect_timeout: Any = None,
-        pool_timeout: Any = None,
-    ) -> tuple[int, bytes]:
-        """Answer one Bot API call locally."""
-        endpoint = url.rsplit("/", 1)[-1]
-        params = dict(request_data.parameters) if request_data else {}
-        result = self._answer(endpoint, params, request_data)
-        return 200, json.dumps({"ok": True, "result": result}).encode()
-
-    def _answer(self, endpoint: str, params: dict[str, Any], data: RequestData | None) -> Any:
+    def answer(self, endpoint: str, params: dict[str, Any], data: RequestData | None) -> Any:
+        """What Telegram would return, after showing what the bot sent."""
         if endpoint == "getMe":
             return BOT_USER
         if endpoint in ("getUpdates", "getMyCommands"):
@@ -445,16 +412,8 @@ class TerminalRequest(BaseRequest):
         self.terminal.show(block)
 
     def _message(self, message_id: int, params: dict[str, Any]) -> dict[str, Any]:
-        message: dict[str, Any] = {
-            "message_id": message_id,
-            "date": int(self.clock.now().timestamp()),
-            "chat": {"id": int(params.get("chat_id", 0)), "type": "private"},
-            "from": BOT_USER,
-        }
-        for key in ("text", "reply_markup"):
-            if key in params:
-                message[key] = params[key]
-        return message
+        chat_id, date = int(params.get("chat_id", 0)), int(self.clock.now().timestamp())
+        return sent_message(message_id, chat_id, date, BOT_USER, params)
 
 
 # --- The chat -----------------------------------------------------------------------------

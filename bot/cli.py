@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from bot.logging_setup import configure_logging
 from bot.settings import Settings, load_settings
@@ -93,20 +91,6 @@ def _db_restore(settings: Settings, path: Path | None) -> int:
     return 0
 
 
-class _CallWithPath(argparse.Action):
-    """Makes the command `const(settings, PATH)`: `main` hands commands only the settings."""
-
-    def __call__(
-        self,
-        parser: argparse.ArgumentParser,
-        namespace: argparse.Namespace,
-        values: str | Sequence[Any] | None,
-        option_string: str | None = None,
-    ) -> None:
-        path = Path(values) if isinstance(values, str) else None
-        namespace.func = functools.partial(self.const, path=path)
-
-
 def _keys_init(settings: Settings) -> int:
     if settings.encryption_key is not None and settings.encryption_key.get_secret_value():
         return 0  # keys come from the environment; nothing to create
@@ -179,17 +163,8 @@ def _chat_speed(text: str) -> float:
     return speed
 
 
-class _ChatOption(argparse.Action):
-    """Hands the option to `_chat` as a keyword: `main` gives commands only the settings."""
-
-    def __call__(
-        self,
-        parser: argparse.ArgumentParser,
-        namespace: argparse.Namespace,
-        values: str | Sequence[Any] | None,
-        option_string: str | None = None,
-    ) -> None:
-        namespace.func = functools.partial(namespace.func, **{self.dest: values})
+# What the parser records about which command was chosen, rather than the command's arguments.
+_PARSER_FIELDS = frozenset({"func", "command", "db_command", "keys_command"})
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -211,19 +186,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     db.add_parser("upgrade", help="apply pending migrations").set_defaults(func=_db_upgrade)
     db.add_parser("current", help="show the schema revision").set_defaults(func=_db_current)
-    db.add_parser(
+    backup = db.add_parser(
         "backup", help="copy the SQLite database safely, even while the bot runs"
-    ).add_argument(
+    )
+    backup.set_defaults(func=_db_backup)
+    backup.add_argument(
         "path",
         nargs="?",
+        type=Path,
         metavar="PATH",
-        action=_CallWithPath,
-        const=_db_backup,
         help="file or folder for the copy (default: backups/ beside the database)",
     )
-    db.add_parser(
+    restore = db.add_parser(
         "restore", help="replace the SQLite database with a backup (the bot must be stopped)"
-    ).add_argument("path", metavar="PATH", action=_CallWithPath, const=_db_restore)
+    )
+    restore.set_defaults(func=_db_restore)
+    restore.add_argument("path", type=Path, metavar="PATH")
     keys = commands.add_parser("keys", help="encryption keys").add_subparsers(
         dest="keys_command", required=True, metavar="ACTION"
     )
@@ -241,20 +219,17 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument(
         "--speed",
         type=_chat_speed,
-        action=_ChatOption,
         metavar="N",
         help="time runs N times faster (default 1; /clock +26h also moves it)",
     )
     chat.add_argument(
         "--language",
-        action=_ChatOption,
         metavar="CODE",
         help="en, es, de, fr, pt_BR or ru (default: from LANG, else en)",
     )
     chat.add_argument(
         "--database",
         type=Path,
-        action=_ChatOption,
         metavar="PATH",
         help="the chat's SQLite file (default: data/chat.db; its key sits beside it)",
     )
@@ -266,14 +241,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     # python-telegram-bot 22 deprecates integer durations; opt into timedelta values now.
     os.environ.setdefault("PTB_TIMEDELTA", "true")
     args = _parser().parse_args(argv)
-    command: Callable[[Settings], int] = args.func
+    # The command's own arguments ("db backup PATH", "chat --speed N") reach it as keywords.
+    options = {k: v for k, v in vars(args).items() if k not in _PARSER_FIELDS}
+    command: Callable[..., int] = args.func
     try:
         settings = load_settings()
         token = (
             settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
         )
         configure_logging(settings.log_level, settings.log_format, secrets=(token,))
-        return command(settings)
+        return command(settings, **options)
     except StartupError as exc:
         print(f"bounceback: error: {exc}", file=sys.stderr)
         return exc.exit_code

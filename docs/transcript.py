@@ -24,6 +24,7 @@ import re
 import signal
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -337,23 +338,31 @@ WALKS = (
 )
 
 
-def record(walk: Walk) -> list[str]:
-    """Run the real bot, walk one conversation, and return the transcript's blocks."""
+def converse(
+    filename: str, first_name: str, act: Callable[[Conversation], None], language_code: str = "en"
+) -> list[str]:
+    """Run the real bot, let `act` talk to it as one user, and return the transcript's blocks
+    (`filename` names the transcript in an error)."""
     with tempfile.TemporaryDirectory(prefix="bounceback-transcript-") as folder:
         workdir = Path(folder)
         with FakeBotApi() as api, BotProcess(api, workdir, LOG_LEVEL="INFO").start() as bot:
             bot.wait_for_log("polling for updates")
-            chat = Conversation(api, USER_ID, walk.first_name)
+            chat = Conversation(api, USER_ID, first_name, language_code)
             try:
-                play(chat, walk)
+                act(chat)
             except (TranscriptError, TimeoutError) as exc:
                 raise SystemExit(
-                    f"{walk.filename}: transcript failed: {exc}\n\nbot log:\n{bot.log()}"
+                    f"{filename}: transcript failed: {exc}\n\nbot log:\n{bot.log()}"
                 ) from None
             code = bot.stop(signal.SIGTERM)
             if code != 0:
                 raise SystemExit(f"the bot exited with {code}:\n{bot.log()}")
         return chat.blocks
+
+
+def record(walk: Walk) -> list[str]:
+    """Run the real bot, walk one conversation, and return the transcript's blocks."""
+    return converse(walk.filename, walk.first_name, lambda chat: play(chat, walk))
 
 
 def render(walk: Walk, blocks: list[str], when: datetime) -> str:

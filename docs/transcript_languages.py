@@ -13,9 +13,7 @@ Everything is deterministic except the dates and times the bot mentions.
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,13 +23,11 @@ for folder in (ROOT, HERE):  # run as a script: make `tests.support` and `transc
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from transcript import USER_ID, Conversation, TranscriptError  # noqa: E402
+from transcript import Conversation, TranscriptError, converse  # noqa: E402
 
 from core.texts.catalogue import say  # noqa: E402
 from core.texts.languages import LANGUAGES  # noqa: E402
-from tests.support.fake_bot_api import FakeBotApi  # noqa: E402
 from tests.support.language_walks import WALKS, LanguageWalk  # noqa: E402
-from tests.support.process import BotProcess  # noqa: E402
 
 DEFAULT_FOLDER = HERE / "transcripts"
 
@@ -53,21 +49,9 @@ def play(chat: Conversation, walk: LanguageWalk) -> None:
 
 def record(walk: LanguageWalk) -> list[str]:
     """Run the real bot, walk one conversation, and return the transcript's blocks."""
-    with tempfile.TemporaryDirectory(prefix="bounceback-transcript-") as folder:
-        workdir = Path(folder)
-        with FakeBotApi() as api, BotProcess(api, workdir, LOG_LEVEL="INFO").start() as bot:
-            bot.wait_for_log("polling for updates")
-            chat = Conversation(api, USER_ID, walk.first_name, walk.telegram_code)
-            try:
-                play(chat, walk)
-            except (TranscriptError, TimeoutError) as exc:
-                raise SystemExit(
-                    f"{walk.language}.md: transcript failed: {exc}\n\nbot log:\n{bot.log()}"
-                ) from None
-            code = bot.stop(signal.SIGTERM)
-            if code != 0:
-                raise SystemExit(f"the bot exited with {code}:\n{bot.log()}")
-        return chat.blocks
+    return converse(
+        f"{walk.language}.md", walk.first_name, lambda chat: play(chat, walk), walk.telegram_code
+    )
 
 
 def render(walk: LanguageWalk, blocks: list[str], when: datetime) -> str:

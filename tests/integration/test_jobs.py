@@ -6,26 +6,11 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import timedelta
-from typing import Any
 
 import pytest
-from telegram.ext import Application
 
 from scheduler.jobs import run_repeating
-from tests.support.fake_bot_api import DEFAULT_TOKEN
-from tests.support.recording_request import RecordingRequest
-
-
-def offline_application() -> Any:
-    """An application with a job queue and no network."""
-    return (
-        Application.builder()
-        .token(DEFAULT_TOKEN)
-        .request(RecordingRequest())
-        .get_updates_request(RecordingRequest())
-        .updater(None)
-        .build()
-    )
+from tests.support.recording_request import offline_application
 
 
 async def test_a_job_due_at_start_runs_at_once_and_a_later_one_waits() -> None:

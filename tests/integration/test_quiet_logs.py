@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
-from telegram.ext import Application
 
 from bot.logging_setup import configure_logging
 from core.delivery import ChatUnreachableError
@@ -23,8 +22,7 @@ from scheduler.jobs import FixedJobs, run_repeating
 from tests.conftest import TEST_CIPHER
 from tests.support.checkins import FakeDelivery, add_checkin, add_user, dispatcher
 from tests.support.clock import NOON, FixedClock
-from tests.support.fake_bot_api import DEFAULT_TOKEN
-from tests.support.recording_request import RecordingRequest
+from tests.support.recording_request import offline_application
 
 SUMMARIES = "scheduler.dispatcher"
 
@@ -59,18 +57,6 @@ def info_log(capsys: pytest.CaptureFixture[str]) -> Iterator[Callable[[], str]]:
             old_level, filters = saved.get(name, (logging.NOTSET, []))
             logger.setLevel(old_level)
             logger.filters[:] = filters
-
-
-def offline_application() -> Any:
-    """An application with a job queue and no network."""
-    return (
-        Application.builder()
-        .token(DEFAULT_TOKEN)
-        .request(RecordingRequest())
-        .get_updates_request(RecordingRequest())
-        .updater(None)
-        .build()
-    )
 
 
 class CountingDispatcher(Dispatcher):

@@ -8,18 +8,14 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from telegram.request import BaseRequest, RequestData
+from telegram.ext import Application
+from telegram.request import RequestData
+
+from bot.local_api import LocalBotApi, bot_user, sent_message
+from tests.support.fake_bot_api import DEFAULT_TOKEN
 
 BOT_ID = 7000001
-BOT_USER = {
-    "id": BOT_ID,
-    "is_bot": True,
-    "first_name": "Bounce Back",
-    "username": "bounceback_test_bot",
-    "can_join_groups": False,
-    "can_read_all_group_messages": False,
-    "supports_inline_queries": False,
-}
+BOT_USER = bot_user(BOT_ID, "bounceback_test_bot")
 
 
 @dataclass(frozen=True)
@@ -30,7 +26,7 @@ class RecordedCall:
     params: dict[str, Any]
 
 
-class RecordingRequest(BaseRequest):
+class RecordingRequest(LocalBotApi):
     """Answers like the Bot API would and keeps a list of every call.
 
     `fail_with` makes the next call to a method answer with a Bot API error, e.g.
@@ -42,36 +38,16 @@ class RecordingRequest(BaseRequest):
         self._message_ids: dict[int, int] = {}
         self._failures: dict[str, list[tuple[int, str, dict[str, Any] | None]]] = {}
 
-    async def initialize(self) -> None:
-        """Nothing to set up."""
-
-    async def shutdown(self) -> None:
-        """Nothing to tear down."""
-
-    @property
-    def read_timeout(self) -> float | None:
-        """No network, no timeout."""
-        return None
-
     def fail_with(
         self, method: str, code: int, description: str, parameters: dict[str, Any] | None = None
     ) -> None:
         """Make the next call to `method` fail with this Bot API error."""
         self._failures.setdefault(method, []).append((code, description, parameters))
 
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: Any = None,
-        write_timeout: Any = None,
-        connect_timeout: Any = None,
-        pool_timeout: Any = None,
+    def respond(
+        self, endpoint: str, params: dict[str, Any], data: RequestData | None
     ) -> tuple[int, bytes]:
-        """Record the call and answer it."""
-        endpoint = url.rsplit("/", 1)[-1]
-        params = dict(request_data.parameters) if request_data else {}
+        """Record the call and answer it (or fail it, see `fail_with`)."""
         self.calls.append(RecordedCall(endpoint, params))
         failures = self._failures.get(endpoint)
         if failures:
@@ -80,9 +56,10 @@ class RecordingRequest(BaseRequest):
             if parameters:
                 body["parameters"] = parameters
             return code, json.dumps(body).encode()
-        return 200, json.dumps({"ok": True, "result": self._result(endpoint, params)}).encode()
+        return super().respond(endpoint, params, data)
 
-    def _result(self, endpoint: str, params: dict[str, Any]) -> Any:
+    def answer(self, endpoint: str, params: dict[str, Any], data: RequestData | None) -> Any:
+        """What Telegram would return."""
         if endpoint == "getMe":
             return BOT_USER
         if endpoint == "getUpdates":
@@ -94,16 +71,7 @@ class RecordingRequest(BaseRequest):
             else:
                 message_id = self._message_ids.get(chat_id, 0) + 1
                 self._message_ids[chat_id] = message_id
-            message: dict[str, Any] = {
-                "message_id": message_id,
-                "date": int(time.time()),
-                "chat": {"id": chat_id, "type": "private"},
-                "from": BOT_USER,
-            }
-            for key in ("text", "reply_markup"):
-                if key in params:
-                    message[key] = params[key]
-            return message
+            return sent_message(message_id, chat_id, int(time.time()), BOT_USER, params)
         if endpoint == "getMyCommands":
             return []
         return True
@@ -132,3 +100,15 @@ class RecordingRequest(BaseRequest):
     def clear(self) -> None:
         """Forget the calls recorded so far."""
         self.calls.clear()
+
+
+def offline_application() -> Any:
+    """An application with a job queue and no network."""
+    return (
+        Application.builder()
+        .token(DEFAULT_TOKEN)
+        .request(RecordingRequest())
+        .get_updates_request(RecordingRequest())
+        .updater(None)
+        .build()
+    )

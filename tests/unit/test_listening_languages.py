@@ -16,15 +16,19 @@ from core.listening import (
     own_words,
     strength_items,
 )
-
-NON = AnswerKind.NON_ANSWER
-DIS = AnswerKind.DISMISSIVE
-BLAME = AnswerKind.BLAMING
-SELF = AnswerKind.SELF_BLAME
-REAL = AnswerKind.SUBSTANTIVE
-
-COMPANY, ROLE, PERSON = EntryKind.COMPANY, EntryKind.ROLE, EntryKind.PERSON
-STRENGTH, EMPLOYER = EntryKind.STRENGTH, EntryKind.EMPLOYER
+from tests.unit.test_listening import (
+    BLAME,
+    COMPANY,
+    DIS,
+    EMPLOYER,
+    NON,
+    PERSON,
+    REAL,
+    ROLE,
+    SELF,
+    STRENGTH,
+    entry,
+)
 
 
 def texts(lang: str, *rows: str) -> list[object]:
@@ -452,11 +456,6 @@ def test_cant_never_negates(text: str) -> None:
 
 
 # --- Entries -----------------------------------------------------------------------------------
-
-
-def entry(text: str, kind: EntryKind, expected: str | None) -> object:
-    outcome = "refused" if expected is None else "kept"
-    return pytest.param(text, kind, expected, id=f"{kind} {outcome}: {text[:40]}")
 
 
 @pytest.mark.parametrize(

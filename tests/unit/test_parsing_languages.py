@@ -23,12 +23,7 @@ from core.parsing import (
     parse_time_of_day,
     parse_yes_no,
 )
-
-# A Wednesday.
-TODAY = datetime.date(2026, 6, 10)
-# Noon UTC that Wednesday: 14:00 in Berlin.
-NOW = datetime.datetime(2026, 6, 10, 12, 0, tzinfo=datetime.UTC)
-
+from tests.unit.test_parsing import NOW, TODAY
 
 # --- Folding ---------------------------------------------------------------------------------
 
