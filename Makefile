@@ -69,7 +69,7 @@ extract-messages: $(STAMP)
 
 ## Merge the template into every language's .po (changed English becomes "fuzzy": review it).
 update-messages: extract-messages
-	$(BIN)/pybabel update -i $(POT) -d $(LOCALES) -D bounceback --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel update -i $(POT) -d $(LOCALES) -D bounceback --no-fuzzy-matching --ignore-obsolete -w 100
 
 ## Start a new language: make init-language LANG_CODE=it
 init-language: extract-messages

@@ -31,6 +31,7 @@ from handlers.language import language_handlers
 from handlers.options import options_handlers
 from handlers.outbox import OUTBOX_FLUSH_EVERY, OutboxDelivery, OutboxSender
 from handlers.privacy import privacy_handlers
+from handlers.progress import progress_handlers
 from handlers.quiet import quiet_handlers
 from handlers.reminders import reminder_handlers
 from handlers.timezone import timezone_handlers
@@ -159,6 +160,7 @@ def build_application(
         *quiet_handlers(),
         *language_handlers(),
         *walk_handlers(),
+        *progress_handlers(),
         *feedback_handlers(),
         *options_handlers(),
         *checkin_handlers(),

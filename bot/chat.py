@@ -343,9 +343,11 @@ class TerminalRequest(LocalBotApi):
     sends later) are headed with the chat's time.
     """
 
-    def __init__(self, terminal: Terminal, clock: Clock) -> None:
+    def __init__(self, terminal: Terminal, clock: Clock, pictures: Path | None = None) -> None:
         self.terminal = terminal
         self.clock = clock
+        # Where pictures the bot sends are saved (the terminal can't show them).
+        self.pictures = pictures
         self.busy = False  # a typed line is being handled
         self._message_ids = itertools.count(1)
         self._keyboards: dict[int, Keyboard] = {}
@@ -388,7 +390,37 @@ class TerminalRequest(LocalBotApi):
                 "file_name": name,
             }
             return message
+        if endpoint == "sendPhoto":
+            message_id = self.next_message_id()
+            self._print(f"[picture: {self._save_picture(message_id, data)}]")
+            caption = str(params.get("caption", ""))
+            if caption:
+                self._show(message_id, caption, params.get("reply_markup"))
+            message = self._message(message_id, params)
+            message["photo"] = [
+                {
+                    "file_id": f"chat-photo-{message_id}",
+                    "file_unique_id": f"chat-{message_id}",
+                    "width": 800,
+                    "height": 600,
+                }
+            ]
+            return message
         return True  # answerCallbackQuery, setMyCommands, deleteWebhook, sendChatAction, …
+
+    def _save_picture(self, message_id: int, data: RequestData | None) -> str:
+        """Save a sent picture as a PNG file; where it went (or why it wasn't saved)."""
+        files = (data.multipart_data or {}) if data is not None else {}
+        content = next(
+            (v[1] for v in files.values() if isinstance(v, tuple) and isinstance(v[1], bytes)),
+            None,
+        )
+        if content is None or self.pictures is None:
+            return "not saved"
+        self.pictures.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path = self.pictures / f"progress-{self.clock.now():%Y%m%d-%H%M%S}-{message_id}.png"
+        path.write_bytes(content)
+        return f"saved as {path}"
 
     @staticmethod
     def _file_name(data: RequestData | None) -> str:
@@ -538,7 +570,7 @@ async def run_chat(
     clock = ChatClock(options.speed, ahead=load_ahead(database))
     interactive = stdin.isatty()
     terminal = Terminal(out, interactive=interactive)
-    transport = TerminalRequest(terminal, clock)
+    transport = TerminalRequest(terminal, clock, pictures=database.parent / "pictures")
     terminal.show(BANNER.format(database=database).rstrip())
     async with open_database(settings) as engine:
         await migrate_exclusively(engine)

@@ -1,4 +1,5 @@
 """GET /healthz: is the database reachable and is the check-in dispatcher still running?
+GET /metrics: counts and timings in Prometheus text format (`core.metrics`, docs/metrics.md).
 
 Served beside the webhook in webhook mode (WEBHOOK_PORT) and on HEALTH_PORT in polling mode.
 `bounceback health` (the Docker HEALTHCHECK) asks it over HTTP; see `probe`.
@@ -19,18 +20,22 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from aiohttp import web
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.app import app_data
 from bot.settings import Settings
+from core import metrics
 from core.clock import Clock
 from core.errors import StartupError
 from handlers.context import BotApplication
+from models import outbox_store
 
 logger = logging.getLogger(__name__)
 
 HEALTH_PATH = "/healthz"
+METRICS_PATH = "/metrics"
 DATABASE_TIMEOUT_SECONDS = 2.0
 PROBE_TIMEOUT_SECONDS = 5.0
 # Slack on top of three dispatch intervals: one run may take a while (a full batch is sent at
@@ -110,6 +115,19 @@ class HealthCheck:
             return f"unreachable ({type(exc).__name__})"
         return "ok"
 
+    async def read_outbox(self) -> None:
+        """Set the outbox gauges from one query (within the database timeout); when the
+        database doesn't answer they become NaN and `bounceback_outbox_query_ok` 0."""
+        try:
+            async with asyncio.timeout(self.database_timeout), self.sessionmaker() as session:
+                pending, oldest = await outbox_store.backlog(session)
+        except Exception as exc:  # /healthz says why; a scrape every few seconds stays quiet
+            logger.debug("metrics: outbox figures unavailable (%s)", type(exc).__name__)
+            metrics.outbox_unknown()
+            return
+        age = (self.clock.now() - oldest).total_seconds() if oldest is not None else 0.0
+        metrics.outbox_backlog(pending, age)
+
     def dispatcher_status(self) -> str:
         """ "ok", or how long the dispatcher has been silent."""
         last_run = self.dispatcher.last_run
@@ -133,17 +151,24 @@ class HealthCheck:
 
 
 def health_routes(health: HealthCheck) -> list[web.RouteDef]:
-    """GET (and HEAD) /healthz: 200 when every part is fine, else 503 naming what failed."""
+    """GET (and HEAD) /healthz: 200 when every part is fine, else 503 naming what failed;
+    GET /metrics: every metric of `core.metrics.REGISTRY`, the outbox's read at the scrape."""
 
     async def healthz(request: web.Request) -> web.Response:
         report = await health.check()
         return web.json_response(report.body(), status=200 if report.ok else 503)
 
-    return [web.get(HEALTH_PATH, healthz)]
+    async def metrics_text(request: web.Request) -> web.Response:
+        await health.read_outbox()
+        return web.Response(
+            body=generate_latest(metrics.REGISTRY), headers={"Content-Type": CONTENT_TYPE_LATEST}
+        )
+
+    return [web.get(HEALTH_PATH, healthz), web.get(METRICS_PATH, metrics_text)]
 
 
 def health_app(health: HealthCheck) -> web.Application:
-    """The aiohttp application of polling mode: only /healthz."""
+    """The aiohttp application of polling mode: /healthz and /metrics."""
     app = web.Application()
     app.add_routes(health_routes(health))
     return app

@@ -4,6 +4,9 @@ Polling and the webhook both hand updates to `Lanes`: a lane per user (a FIFO lo
 user's updates run in the order they asked for their turn), and one bound on how many updates
 are handled at once across all lanes. A user who waits for their own earlier update does not
 hold one of the shared places.
+
+Both also report what became of each update they handle to `core.metrics` (its kind, its
+result and how long it took), through `update_kind` and `count_failures`.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ import contextlib
 from collections.abc import AsyncIterator, Hashable
 
 from telegram import Update
+
+from core import metrics
+from handlers.context import BotApplication
 
 # How many updates are handled at once when CONCURRENT_UPDATES is not set.
 DEFAULT_CONCURRENCY = 32
@@ -28,6 +34,26 @@ def lane_of(update: Update) -> Hashable:
     if update.effective_chat is not None:
         return ("chat", update.effective_chat.id)
     return ("update", update.update_id)
+
+
+def update_kind(update: Update) -> str:
+    """The update's kind ("message", "callback_query", …): a metrics label, never content."""
+    for kind in Update.ALL_TYPES:
+        if getattr(update, kind, None) is not None:
+            return str(kind)
+    return "unknown"
+
+
+async def _note_failure(update: object, context: object) -> None:
+    """Error handler: the update being handled failed (its result in the metrics is "error")."""
+    metrics.note_failed()
+
+
+def count_failures(application: BotApplication) -> None:
+    """Let the metrics learn which updates failed (python-telegram-bot hands a handler's
+    exception to the error handlers and returns normally). Registered once per application."""
+    if _note_failure not in application.error_handlers:
+        application.add_error_handler(_note_failure)
 
 
 class Lanes:

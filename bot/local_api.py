@@ -72,7 +72,7 @@ def sent_message(
         "chat": {"id": chat_id, "type": "private"},
         "from": sender,
     }
-    for key in ("text", "reply_markup"):
+    for key in ("text", "caption", "reply_markup"):
         if key in params:
             message[key] = params[key]
     return message

@@ -14,6 +14,9 @@ The batch is fetched as raw JSON and each entry is read into an `Update` on its 
 python-telegram-bot cannot read (say a field a newer library requires and an older Bot API
 server doesn't send) is set aside in `quarantined_updates` (its id, kind and error class, never
 its content) and acknowledged like a handled one, so it can't stop the updates behind it.
+
+Each handled update is counted in `core.metrics` by kind and result (ok, error, retry,
+redelivered, quarantined), with the time from taking it to its end.
 """
 
 from __future__ import annotations
@@ -31,7 +34,15 @@ from telegram import Update
 from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
 from telegram.ext import ExtBot
 
-from bot.lanes import DEFAULT_CONCURRENCY, SHUTDOWN_GRACE_SECONDS, Lanes, lane_of
+from bot.lanes import (
+    DEFAULT_CONCURRENCY,
+    SHUTDOWN_GRACE_SECONDS,
+    Lanes,
+    count_failures,
+    lane_of,
+    update_kind,
+)
+from core import metrics
 from core.errors import StartupError
 from handlers.context import BotApplication
 from models import repository as repo
@@ -188,6 +199,7 @@ async def fetch_raw_updates(
 async def set_aside(application: BotApplication, unreadable: Unreadable) -> None:
     """Log an unreadable update (id, kind and error only) and record it in
     `quarantined_updates`; a failure to record is logged too, never raised."""
+    metrics.update_quarantined(unreadable.update_type)
     if unreadable.update_id is None:
         logger.warning(
             "skipped a getUpdates entry without a usable update_id (%s, %s)",
@@ -258,6 +270,7 @@ class Poller:
         self.stop = stop
         self.long_poll_seconds = long_poll_seconds
         self.lanes = Lanes(concurrency)
+        count_failures(application)
         self.offset: int | None = None
         self.window: dict[int, _State] = {}
         self._progress = asyncio.Event()
@@ -368,6 +381,7 @@ class Poller:
     async def _handle(self, update: Update, key: Hashable) -> None:
         """Handle one update in its user's lane and record how it ended."""
         state = _State.AGAIN
+        record = metrics.UpdateRecord()  # the clock starts when the update is taken
         try:
             async with self.lanes.lane(key):
                 if self.stop.is_set() or key in self._held:
@@ -378,14 +392,19 @@ class Poller:
                     if self.stop.is_set():
                         return
                 async with self.lanes.place():
-                    try:
-                        await self.application.process_update(update)
-                    except Exception:
-                        # process_update hands handler errors to the error handler; reaching
-                        # here is a bug in the framework glue. Move on rather than block.
-                        logger.exception("update %s could not be processed", update.update_id)
+                    with metrics.handling(record):
+                        try:
+                            await self.application.process_update(update)
+                        except Exception:
+                            # process_update hands handler errors to the error handler;
+                            # reaching here is a bug in the framework glue. Move on rather
+                            # than block.
+                            logger.exception("update %s could not be processed", update.update_id)
+                            record.failed = True
                 unacknowledged = self.application.bot_data.unacknowledged
-                if update.update_id in unacknowledged:
+                left = update.update_id in unacknowledged
+                metrics.update_handled(update_kind(update), record, unacknowledged=left)
+                if left:
                     # Storage stayed unavailable: fetched again after a pause, and nothing of
                     # this user's goes before it.
                     unacknowledged.discard(update.update_id)

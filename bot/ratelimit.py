@@ -34,7 +34,9 @@ from typing import Any, Protocol
 from telegram.error import RetryAfter, TimedOut
 from telegram.ext import BaseRateLimiter
 
+from core import metrics
 from core.delivery import Urgency
+from core.status import OutboxKind
 
 logger = logging.getLogger(__name__)
 
@@ -273,6 +275,8 @@ class SendBudget(BaseRateLimiter[int]):
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:
+                kind = OutboxKind.CHECKIN if urgency == Urgency.CHECKIN else OutboxKind.REPLY
+                metrics.RETRY_AFTER.labels(kind=kind).inc()
                 if attempt == self.max_retries:
                     raise
                 wait = exc.retry_after

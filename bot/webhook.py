@@ -11,6 +11,9 @@ to Telegram as `max_connections`), one user's one after another in the order the
 (`bot.lanes`). Several replicas may serve one URL: they share the database, which serialises
 one user's updates (the user row is locked until commit) and hands each due check-in to one
 dispatcher.
+
+Each handled update is counted in `core.metrics` (kind, result, time from receiving it to
+its answer); GET /metrics is served beside /healthz.
 """
 
 from __future__ import annotations
@@ -25,8 +28,15 @@ from aiohttp import web
 from telegram import Update
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 
-from bot.health import HEALTH_PATH, HealthCheck, health_routes, serving
-from bot.lanes import DEFAULT_CONCURRENCY, SHUTDOWN_GRACE_SECONDS, Lanes, lane_of
+from bot.health import HEALTH_PATH, METRICS_PATH, HealthCheck, health_routes, serving
+from bot.lanes import (
+    DEFAULT_CONCURRENCY,
+    SHUTDOWN_GRACE_SECONDS,
+    Lanes,
+    count_failures,
+    lane_of,
+    update_kind,
+)
 from bot.polling import (
     Backoff,
     Unreadable,
@@ -36,6 +46,7 @@ from bot.polling import (
     sleep_unless_stopped,
 )
 from bot.settings import Settings
+from core import metrics
 from core.errors import StartupError
 from handlers.context import BotApplication, Context
 
@@ -64,6 +75,8 @@ def webhook_endpoint(webhook_url: str) -> WebhookEndpoint:
         raise StartupError(
             f"WEBHOOK_URL must not end in {HEALTH_PATH}: that path is the health check"
         )
+    if path == METRICS_PATH:
+        raise StartupError(f"WEBHOOK_URL must not end in {METRICS_PATH}: that path is the metrics")
     return WebhookEndpoint(url=webhook_url, path=path)
 
 
@@ -109,6 +122,7 @@ class WebhookHandler:
         self._secret = secret.encode()
         self.failures = FailedUpdates()
         application.add_error_handler(self.failures.record)
+        count_failures(application)
         self.closing = False
         self._in_flight: set[asyncio.Task[bool]] = set()
 
@@ -154,13 +168,23 @@ class WebhookHandler:
         return item
 
     async def _process(self, update: Update) -> bool:
+        record = metrics.UpdateRecord()  # the clock starts when the update was received
         try:
             async with self.lanes.turn(lane_of(update)):
-                await self.application.process_update(update)
+                with metrics.handling(record):
+                    await self.application.process_update(update)
         except Exception:
             logger.exception("update %s could not be processed", update.update_id)
             self.failures.pop(update.update_id)
+            record.failed = True
+            metrics.update_handled(update_kind(update), record)
             return False
+        # Storage stayed unavailable (the error handler noted it): answered 500 like a failure,
+        # and forgotten here, as polling does once it has taken note.
+        unacknowledged = self.application.bot_data.unacknowledged
+        left = update.update_id in unacknowledged
+        unacknowledged.discard(update.update_id)
+        metrics.update_handled(update_kind(update), record, unacknowledged=left)
         if self.failures.pop(update.update_id):
             logger.warning("update %s failed; Telegram will deliver it again", update.update_id)
             return False
@@ -182,7 +206,7 @@ def webhook_app(
     health: HealthCheck,
     concurrency: int = DEFAULT_CONCURRENCY,
 ) -> tuple[web.Application, WebhookHandler]:
-    """The aiohttp application of webhook mode: POST `path` and GET /healthz."""
+    """The aiohttp application of webhook mode: POST `path`, GET /healthz and GET /metrics."""
     handler = WebhookHandler(application, secret=secret, concurrency=concurrency)
     app = web.Application()
     app.add_routes([web.post(path, handler.handle), *health_routes(health)])

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from core.callbacks import Route, encode
 from core.journey.steps import PROMPTS, STEP_TITLES, short
+from core.progress import MOOD_HIGHEST, MOOD_LOWEST, ProgressSnapshot, recap_lines
 from core.replies import Button, Reply
 from core.status import CheckinKind
 from core.texts.catalogue import EN, say
@@ -37,6 +38,24 @@ BUTTONS: dict[str, tuple[tuple[tuple[str, str], ...], ...]] = {
     CheckinKind.COME_BACK: ((("resume", "ci.btn.resume"), ("pause", "ci.btn.pause")),),
     CheckinKind.OPTIONS_REVIEW: ((("options", "ci.btn.options"), ("addopt", "ci.btn.addopt")),),
 }
+# Check-ins that also ask how the user feels (a row of 1–5 under the message): the answers
+# draw the mood line of /progress.
+ASKS_MOOD = frozenset({CheckinKind.GRIEF_OVER, CheckinKind.WEEKLY_RECAP})
+MOOD_ACTION = "m"
+
+
+def mood_action(mood: int) -> str:
+    """The button action of a mood answer: "m1" … "m5"."""
+    return f"{MOOD_ACTION}{mood}"
+
+
+def mood_from_action(action: str) -> int | None:
+    """The mood a button action answers, or None when it isn't a mood answer."""
+    digits = action.removeprefix(MOOD_ACTION)
+    if action == digits or not digits.isdigit():
+        return None
+    mood = int(digits)
+    return mood if MOOD_LOWEST <= mood <= MOOD_HIGHEST else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +70,8 @@ class CheckinContext:
     open_options: int = 0
     # The reason it was planned has gone (the user answered, paused, finished).
     obsolete: bool = False
+    # The journey's progress, for the weekly recap's picture.
+    progress: ProgressSnapshot | None = None
 
 
 def button_data(checkin_id: int, action: str) -> str:
@@ -77,13 +98,23 @@ def render_checkin(kind: str, checkin_id: int, context: CheckinContext) -> Reply
             text += "\n\n" + say("ci.options_review.more", lang)
     elif kind == CheckinKind.RETENTION_WARNING:
         text = say("retention.warning", lang)
+    elif kind == CheckinKind.WEEKLY_RECAP and context.progress is not None:
+        text = recap_lines(context.progress)
     else:
         text = say(f"ci.{kind}", lang)
     rows = tuple(
         tuple(Button(say(label, lang), button_data(checkin_id, action)) for action, label in row)
         for row in BUTTONS.get(kind, ())
     )
-    return Reply(text, rows)
+    if kind in ASKS_MOOD:
+        text += "\n\n" + say("ci.mood_question", lang)
+        moods = tuple(
+            Button(say(f"intake.mood.label.{n}", lang), button_data(checkin_id, mood_action(n)))
+            for n in range(MOOD_LOWEST, MOOD_HIGHEST + 1)
+        )
+        rows = (moods, *rows)
+    picture = context.progress.to_json() if context.progress is not None else None
+    return Reply(text, rows, picture=picture)
 
 
 def kind_text(prefix: str, kind: str, lang: str | None) -> str:

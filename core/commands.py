@@ -13,6 +13,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("skip", "command.skip"),
     ("pause", "command.pause"),
     ("journal", "command.journal"),
+    ("progress", "command.progress"),
     ("options", "command.options"),
     ("feedback", "command.feedback"),
     ("reminders", "command.reminders"),

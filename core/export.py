@@ -87,6 +87,14 @@ class WalkRow(Protocol):
     recorded_at: datetime
 
 
+class MoodRow(Protocol):
+    """What the export reads of a mood answered to a check-in."""
+
+    value: str
+    source: str
+    recorded_at: datetime
+
+
 @dataclass(frozen=True, slots=True)
 class UserData:
     """Every row the bot keeps about one user."""
@@ -97,6 +105,7 @@ class UserData:
     opportunities: Sequence[OpportunityRow]
     checkins: Sequence[CheckinRow]
     walks: Sequence[WalkRow]
+    moods: Sequence[MoodRow] = ()
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -221,6 +230,10 @@ def export_document(data: UserData, *, zone: str, now: datetime) -> dict[str, An
             {"day": w.day.isoformat(), "status": w.status, "recorded_at": _iso(w.recorded_at)}
             for w in data.walks
         ],
+        "moods": [
+            {"value": m.value, "asked_by": m.source, "recorded_at": _iso(m.recorded_at)}
+            for m in data.moods
+        ],
     }
 
 
@@ -303,6 +316,10 @@ def export_markdown(data: UserData, *, zone: str, now: datetime) -> str:
     for w in data.walks:
         lines.append(f"- {w.day.isoformat()}: {_text_or_key('export.walk', w.status, lang)}")
     lines += [t("export.md.none")] if not data.walks else []
+    lines += ["", t("export.md.moods"), ""]
+    for m in data.moods:
+        lines.append(f"- {_local(m.recorded_at, zone)}: {t('export.mood', mood=m.value)}")
+    lines += [t("export.md.none")] if not data.moods else []
     return "\n".join(lines) + "\n"
 
 

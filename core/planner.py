@@ -62,6 +62,20 @@ def next_daily(at: datetime.time, zone: ZoneName, after: datetime.datetime) -> d
     raise AssertionError("a daily time always recurs within three days")  # pragma: no cover
 
 
+def next_weekly(
+    weekday: int, at: datetime.time, zone: ZoneName, after: datetime.datetime
+) -> datetime.datetime:
+    """Return the first local `weekday` (Monday 0) at local time `at` strictly after `after`,
+    as UTC."""
+    _require_aware(after, "after")
+    today = after.astimezone(_zone(zone)).date()
+    day = today + datetime.timedelta(days=(weekday - today.weekday()) % 7)
+    candidate = at_local_date(day, at, zone)
+    if candidate <= after:
+        candidate = at_local_date(day + datetime.timedelta(days=7), at, zone)
+    return candidate
+
+
 def add_working_days(
     start: datetime.datetime, days: int, zone: ZoneName, at: datetime.time
 ) -> datetime.datetime:

@@ -44,6 +44,9 @@ class Reply:
     # A message to be read (or copied) on its own, like the feedback letter: never joined
     # with another (see `combine`).
     alone: bool = False
+    # A progress snapshot (`core.progress.ProgressSnapshot.to_json`) drawn when the message is
+    # sent: it goes as a photo with the text as its caption.
+    picture: str | None = None
 
 
 def combine(replies: Sequence[Reply], limit: int = MAX_COACH_CHARS) -> list[Reply]:
@@ -56,8 +59,8 @@ def combine(replies: Sequence[Reply], limit: int = MAX_COACH_CHARS) -> list[Repl
     """
     joined: list[Reply] = []
     for reply in reversed(replies):
-        plain = not reply.buttons and not reply.files and not reply.alone
-        if plain and joined and not joined[-1].alone:
+        plain = not reply.buttons and not reply.files and not reply.alone and not reply.picture
+        if plain and joined and not joined[-1].alone and not joined[-1].picture:
             text = f"{reply.text}\n\n{joined[-1].text}"
             if len(text) <= limit:
                 joined[-1] = Reply(text, joined[-1].buttons, joined[-1].files)
@@ -97,17 +100,16 @@ def alone(text: str) -> list[Reply]:
 def reply_to_json(reply: Reply) -> str:
     """A reply as JSON, to be stored in the outbox until it is delivered (as text UTF-8 can
     carry: see `safe_text`)."""
-    return json.dumps(
-        {
-            "text": safe_text(reply.text),
-            "buttons": [[[safe_text(b.label), b.data] for b in row] for row in reply.buttons],
-            "files": [
-                [safe_text(f.name), base64.b64encode(f.data).decode("ascii")] for f in reply.files
-            ],
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    stored: dict[str, object] = {
+        "text": safe_text(reply.text),
+        "buttons": [[[safe_text(b.label), b.data] for b in row] for row in reply.buttons],
+        "files": [
+            [safe_text(f.name), base64.b64encode(f.data).decode("ascii")] for f in reply.files
+        ],
+    }
+    if reply.picture is not None:
+        stored["picture"] = reply.picture
+    return json.dumps(stored, ensure_ascii=False, separators=(",", ":"))
 
 
 def reply_from_json(stored: str) -> Reply:
@@ -119,6 +121,7 @@ def reply_from_json(stored: str) -> Reply:
             tuple(Button(label, value) for label, value in row) for row in data["buttons"]
         ),
         files=tuple(Attachment(name, base64.b64decode(blob)) for name, blob in data["files"]),
+        picture=data.get("picture"),
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Literal
 
-from core.planner import local_now, next_daily, to_utc
+from core.planner import local_now, next_daily, next_weekly, to_utc
 from core.status import CheckinKind
 
 # How late each kind may still arrive. None: always worth sending, however late.
@@ -19,11 +19,23 @@ STALE_AFTER: dict[str, timedelta | None] = {
     CheckinKind.LEARNING_GOAL: timedelta(days=2),
     CheckinKind.COME_BACK: timedelta(hours=12),
     CheckinKind.OPTIONS_REVIEW: timedelta(days=1),
+    # A recap that missed its evening waits for next week's.
+    CheckinKind.WEEKLY_RECAP: timedelta(hours=12),
 }
 KINDS = tuple(STALE_AFTER)
 # Kinds that plan their next occurrence once this one is sent or dropped.
-RECURRING = frozenset({CheckinKind.WALK_DAILY, CheckinKind.OPTIONS_REVIEW})
+RECURRING = frozenset(
+    {CheckinKind.WALK_DAILY, CheckinKind.OPTIONS_REVIEW, CheckinKind.WEEKLY_RECAP}
+)
 OPTIONS_REVIEW_EVERY = timedelta(days=7)
+# The weekly recap: Sunday evening, local time.
+RECAP_WEEKDAY = 6
+RECAP_AT = time(18, 0)
+# When 18:00 is inside the user's quiet hours: the latest earlier hour that isn't (not before
+# noon), else the earliest later one (not after 21:00).
+_RECAP_FALLBACK_HOURS = (17, 16, 15, 14, 13, 12, 19, 20, 21)
+# How long after the ten steps are done the weekly recap keeps coming.
+RECAP_AFTER_COMPLETION = timedelta(weeks=4)
 
 
 def parse_hhmm(value: str | None) -> time | None:
@@ -41,6 +53,26 @@ def in_quiet_hours(at: time, start: time | None, end: time | None) -> bool:
     if start < end:
         return start <= at < end
     return at >= start or at < end
+
+
+def recap_time(quiet_start: str | None, quiet_end: str | None) -> time:
+    """The local time of the Sunday recap: 18:00, or the nearest evening hour outside quiet
+    hours (18:00 anyway when they cover the whole afternoon and evening: it waits them out)."""
+    start, end = parse_hhmm(quiet_start), parse_hhmm(quiet_end)
+    if not in_quiet_hours(RECAP_AT, start, end):
+        return RECAP_AT
+    for hour in _RECAP_FALLBACK_HOURS:
+        if not in_quiet_hours(time(hour), start, end):
+            return time(hour)
+    return RECAP_AT
+
+
+def next_recap(
+    after: datetime, zone: str, quiet_start: str | None, quiet_end: str | None
+) -> tuple[datetime, str]:
+    """The next weekly recap after `after`: when (UTC) and its local time ("HH:MM")."""
+    at = recap_time(quiet_start, quiet_end)
+    return next_weekly(RECAP_WEEKDAY, at, zone, after), at.strftime("%H:%M")
 
 
 def quiet_hours_end(now: datetime, zone: str, end: time) -> datetime:
@@ -90,6 +122,8 @@ def next_occurrence(
         at = parse_hhmm(local_time)
         assert at is not None
         return next_daily(at, zone, after)
+    if kind == CheckinKind.WEEKLY_RECAP:
+        return next_weekly(RECAP_WEEKDAY, parse_hhmm(local_time) or RECAP_AT, zone, after)
     if kind == CheckinKind.OPTIONS_REVIEW:
         following = due_at + OPTIONS_REVIEW_EVERY
         while following <= now:

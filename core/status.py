@@ -46,6 +46,7 @@ class CheckinKind(StrEnum):
     COME_BACK = "come_back"
     OPTIONS_REVIEW = "options_review"
     RETENTION_WARNING = "retention_warning"
+    WEEKLY_RECAP = "weekly_recap"
 
 
 class WalkStatus(StrEnum):

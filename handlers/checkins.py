@@ -9,6 +9,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from core.callbacks import Route, decode
+from core.checkin_messages import ASKS_MOOD, mood_from_action
 from core.journey.steps import (
     FEEDBACK_FOLLOWUP_WORKING_DAYS,
     MAX_ANSWER_CHARS,
@@ -17,6 +18,7 @@ from core.journey.steps import (
     Ctx,
 )
 from core.planner import add_working_days, format_local, format_local_time, local_now
+from core.progress import MOOD_LOWEST
 from core.replies import Reply
 from core.status import CheckinKind, WalkStatus
 from core.texts.catalogue import say
@@ -45,6 +47,9 @@ async def press(turn: Turn) -> list[Reply]:
     if checkin is None or checkin.user_id != turn.user.telegram_id:
         return [Reply(say("fallback.stale_button", lang))]
     action = pressed.fields[1]
+    mood = mood_from_action(action) if checkin.kind in ASKS_MOOD else None
+    if mood is not None:
+        return await _mood(turn, checkin, mood)
     if checkin.kind in (CheckinKind.WALK_DAILY, CheckinKind.WALK_SNOOZE):
         return await _walk(turn, checkin, action)
     if checkin.kind == CheckinKind.GRIEF_OVER:
@@ -71,6 +76,23 @@ async def press(turn: Turn) -> list[Reply]:
             return await options.ask_company(turn)
         return await options.overview(turn)
     return [Reply(say("fallback.stale_button", lang))]
+
+
+async def _mood(turn: Turn, checkin: Checkin, mood: int) -> list[Reply]:
+    """A mood answered to a check-in: kept for /progress's mood line."""
+    await repo.record_mood(
+        turn.session,
+        user_id=turn.user.telegram_id,
+        journey_id=checkin.journey_id,
+        checkin_id=checkin.id,
+        value=mood,
+        source=checkin.kind,
+        now=turn.now,
+    )
+    text = say("ci.mood_saved", turn.lang, mood=mood)
+    if mood == MOOD_LOWEST:
+        text += "\n\n" + say("ci.mood_low", turn.lang)
+    return [Reply(text)]
 
 
 async def _walk(turn: Turn, checkin: Checkin, action: str) -> list[Reply]:

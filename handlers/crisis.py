@@ -1,6 +1,6 @@
 """Crisis language is answered before anything else, in every state, on every free text:
 with care and pointers to real help, and coaching check-ins pause for a day. /sos shows the
-same help at any time."""
+same help at any time. Both are counted in `bounceback_crisis_replies_total` (no user id)."""
 
 from __future__ import annotations
 
@@ -17,10 +17,11 @@ from telegram.ext import (
     filters,
 )
 
+from core import metrics
 from core.replies import Reply, alone
 from core.safety import CRISIS_PAUSE_HOURS, crisis_reply, detect_crisis, sos_reply, with_country
 from handlers.context import Context
-from handlers.pipeline import Turn, respond, turn_handler
+from handlers.pipeline import Turn, respond
 from models import repository as repo
 
 logger = logging.getLogger(__name__)
@@ -44,13 +45,20 @@ async def screen(update: Update, context: Context) -> None:
         "crisis language from user %s: help sent, check-ins paused",
         update.effective_user.id if update.effective_user else None,
     )
-    await respond(update, context, care)
+    if await respond(update, context, care):  # not again for a redelivery
+        metrics.CRISIS_REPLIES.labels(source=metrics.CrisisSource.MESSAGE).inc()
     raise ApplicationHandlerStop
 
 
 async def sos(turn: Turn) -> Sequence[Reply]:
     """/sos: where to find help right now."""
     return alone(sos_reply(with_country(turn.user.language_code, turn.user.timezone), turn.lang))
+
+
+async def sos_command(update: Update, context: Context) -> None:
+    """/sos in one unit of work (see `respond`), counted once per update."""
+    if await respond(update, context, sos):
+        metrics.CRISIS_REPLIES.labels(source=metrics.CrisisSource.SOS).inc()
 
 
 def crisis_handlers() -> list[BaseHandler[Update, Context, None]]:
@@ -64,7 +72,7 @@ def sos_handlers() -> list[BaseHandler[Update, Context, None]]:
     return [
         CommandHandler(
             "sos",
-            turn_handler(sos),
+            sos_command,
             filters=filters.ChatType.PRIVATE & filters.UpdateType.MESSAGES,
         )
     ]

@@ -6,12 +6,18 @@ it. A failure only delays a message: `RetryAfter` waits as long as Telegram asks
 network errors and timeouts are retried with back-off for up to a day, a blocked bot or a chat
 that is gone drops what was waiting for that chat and stops the user's check-ins. `flush` (a
 fixed job every second) sends whatever is due: retries, and what a crash left unsent.
+
+Every attempt is counted in `core.metrics` by message kind and result (sent, retry_later,
+failed, unreachable), 429s on their own too. A delayed message is logged with its id when it
+is the first of its error class; during a burst the rest are added up and logged as one line
+per error class a minute at most (`DelayLog`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 from functools import partial
@@ -20,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
+from core import metrics
 from core.clock import Clock
 from core.delivery import Urgency
 from core.replies import Reply, reply_from_json, reply_to_json
@@ -43,11 +50,68 @@ SETTLE_RETRY_SECONDS = 60.0
 FLUSH_ON_CLOSE_SECONDS = 5.0
 # How often the fixed job looks for messages that are due (seconds).
 OUTBOX_FLUSH_EVERY = 1.0
+# Delayed messages after the first of an error class are added up over this long.
+DELAY_SUMMARY_EVERY = timedelta(minutes=1)
 
 
 def backoff(attempts: int) -> timedelta:
     """1 s, 2 s, 4 s … up to ten minutes between attempts."""
     return min(timedelta(seconds=2 ** min(attempts, 20)), MAX_BACKOFF)
+
+
+class DelayLog:
+    """Logs delayed messages: the first of an error class at once, with its id; the rest of
+    that class are added up and logged as one line when its minute is over (by the next delay
+    or flush after it), so a burst of 5xx or network errors writes one line a minute, not one
+    per message. A minute in which nothing more was delayed ends without a line."""
+
+    def __init__(self, every: timedelta = DELAY_SUMMARY_EVERY) -> None:
+        self.every = every
+        # Per error class: when its minute began, how many more were delayed, the longest delay.
+        self._since: dict[str, datetime] = {}
+        self._more: Counter[str] = Counter()
+        self._longest: dict[str, float] = {}
+
+    def delayed(self, message_id: int, seconds: float, error: str, now: datetime) -> None:
+        """One message was put off by `seconds` because of `error` (an error class)."""
+        self.log_due(now)
+        if error not in self._since:
+            logger.info("outbox message %s delayed %.0f s (%s)", message_id, seconds, error)
+            self._since[error] = now
+            return
+        self._more[error] += 1
+        self._longest[error] = max(self._longest.get(error, 0.0), seconds)
+
+    def log_due(self, now: datetime) -> None:
+        """Log every error class whose minute is over. One with more delays starts another
+        minute (the burst goes on: its next delay is added up too); a quiet one ends."""
+        for error, since in list(self._since.items()):
+            if now - since >= self.every:
+                if self._log(error, since, now):
+                    self._since[error] = now
+                else:
+                    del self._since[error]
+
+    def log_all(self, now: datetime) -> None:
+        """Log what was added up so far (the bot stops) and start afresh."""
+        for error, since in list(self._since.items()):
+            self._log(error, since, now)
+        self._since.clear()
+
+    def _log(self, error: str, since: datetime, now: datetime) -> bool:
+        more = self._more.pop(error, 0)
+        longest = self._longest.pop(error, 0.0)
+        if not more:
+            return False
+        logger.info(
+            "outbox: %s more message%s delayed (%s) in the last %.0f s, by up to %.0f s",
+            more,
+            "" if more == 1 else "s",
+            error,
+            max((now - since).total_seconds(), 0.0),
+            longest,
+        )
+        return True
 
 
 class OutboxSender:
@@ -86,6 +150,7 @@ class OutboxSender:
         # one line in the log instead of one each (thousands, after a burst of check-ins).
         self._stopping = False
         self._left_for_next_start = 0
+        self._delays = DelayLog()
 
     async def deliver(self, messages: Sequence[store.Outgoing]) -> None:
         """Send the messages a unit of work just committed and claimed (`store.enqueue`), in
@@ -120,6 +185,7 @@ class OutboxSender:
             self._flushing.cancel()
         if self._marking is not None and not self._marking.done():
             await asyncio.wait({self._marking}, timeout=SETTLE_RETRY_SECONDS)
+        self._delays.log_all(self.clock.now())
 
     async def _flush_until_quiet(self) -> None:
         while True:
@@ -138,6 +204,7 @@ class OutboxSender:
 
     async def flush(self, _context: object = None) -> int:
         """Send every message that is due, the oldest of each chat first; how many went."""
+        self._delays.log_due(self.clock.now())
         if not self._recovered:
             # One process owns SQLite: claims an earlier (crashed) process left are nobody's,
             # so send them now instead of after their lease. Ours end after started + LEASE.
@@ -192,6 +259,9 @@ class OutboxSender:
                 paid_broadcast=checkin and self.paid_broadcast,
             )
         except RetryAfter as exc:
+            if getattr(self.bot, "rate_limiter", None) is None:
+                # Without a send budget nothing counted it on the way (bot.ratelimit does).
+                metrics.RETRY_AFTER.labels(kind=message.kind).inc()
             wait = exc.retry_after
             seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
             await self._later(message, timedelta(seconds=seconds), "RetryAfter")
@@ -215,6 +285,7 @@ class OutboxSender:
             logger.exception("outbox message %s could not be sent", message.id)
             await self._fail(message, type(exc).__name__)
             return False
+        metrics.message_attempted(message.kind, metrics.SendResult.SENT)
         await self._mark_sent(message.id)
         return True
 
@@ -249,14 +320,13 @@ class OutboxSender:
         if now - message.created_at > GIVE_UP_AFTER:
             await self._fail(message, f"gave up: {error}")
             return
+        metrics.message_attempted(message.kind, metrics.SendResult.RETRY_LATER)
         if self._stopping and error == "TimedOut":
             if not self._left_for_next_start:
                 logger.info("outbox: the bot is stopping; what is still to send waits for it")
             self._left_for_next_start += 1
         else:
-            logger.info(
-                "outbox message %s delayed %.0f s (%s)", message.id, delay.total_seconds(), error
-            )
+            self._delays.delayed(message.id, delay.total_seconds(), error, now)
         await self._settle(
             lambda session: store.retry_later(
                 session, message_id=message.id, at=now + delay, error=error
@@ -264,6 +334,7 @@ class OutboxSender:
         )
 
     async def _fail(self, message: store.Outgoing, error: str) -> None:
+        metrics.message_attempted(message.kind, metrics.SendResult.FAILED)
         logger.warning("outbox message %s not sent: %s", message.id, error)
         now = self.clock.now()
         await self._settle(
@@ -273,6 +344,7 @@ class OutboxSender:
         )
 
     async def _unreachable(self, message: store.Outgoing, error: str) -> None:
+        metrics.message_attempted(message.kind, metrics.SendResult.UNREACHABLE)
         logger.info("chat %s cannot be reached (blocked or gone)", message.chat_id)
         now = self.clock.now()
 

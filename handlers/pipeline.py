@@ -19,6 +19,7 @@ from telegram import Update
 from telegram import User as TelegramUser
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, filters
 
+from core import metrics
 from core.callbacks import Route
 from core.replies import Reply, combine, reply_to_json, safe_text
 from core.status import OutboxKind
@@ -83,18 +84,26 @@ Action = Callable[[Turn], Awaitable[Sequence[Reply]]]
 
 async def respond(
     update: Update, context: Context, action: Action, *, replay: Action | None = None
-) -> None:
+) -> bool:
     """Run `action` in one transaction with the user's row locked, then send its replies.
 
     When Telegram delivers an update that an earlier run already committed (the process died
     before acknowledging it), `replay` runs instead, so nothing is applied twice; without a
     `replay`, the action is taken to be idempotent and runs again.
+
+    Returns True when this was the update's first handling (its answer is new); False for a
+    redelivery whose answer was already committed, or an update without a user or chat.
     """
     user = update.effective_user
     chat = update.effective_chat
     if user is None or chat is None:
-        return
+        return False
     services = services_of(context)
+    redelivered = False
+
+    def already_handled() -> None:
+        nonlocal redelivered
+        redelivered = True
 
     def retrying(error: BaseException, delay: float) -> None:
         # Not acknowledged, no apology: the same update is tried again, in order.
@@ -107,7 +116,7 @@ async def respond(
 
     try:
         outgoing, queued = await retry_while_unavailable(
-            lambda: _unit_of_work(update, user, chat.id, services, action, replay),
+            lambda: _unit_of_work(update, user, chat.id, services, action, replay, already_handled),
             window=services.settings.transient_retry_seconds,
             first_delay=RETRY_FIRST_DELAY,
             max_delay=RETRY_MAX_DELAY,
@@ -117,6 +126,8 @@ async def respond(
         if is_transient(exc):
             raise StorageUnavailableError from exc
         raise
+    if redelivered:
+        metrics.note_redelivered()
     # The button's spinner stops while the reply is on its way (one round trip, not two).
     answering = (
         asyncio.ensure_future(update.callback_query.answer())
@@ -128,6 +139,7 @@ async def respond(
     finally:
         if answering is not None:
             await answering
+    return not redelivered
 
 
 async def _send_replies(
@@ -166,10 +178,12 @@ async def _unit_of_work(
     services: Services,
     action: Action,
     replay: Action | None,
+    redelivered: Callable[[], None] = lambda: None,
 ) -> tuple[list[outbox_store.Outgoing], bool]:
     """Record the update, lock the user, run the step logic and store its replies, in one
     transaction. Returns the outbox rows it claimed, to send right after it committed, and
-    whether replies were stored but queued behind older messages of the chat instead."""
+    whether replies were stored but queued behind older messages of the chat instead.
+    `redelivered` is called when an earlier run had already committed the update."""
     now = services.clock.now()
     message = update.effective_message
     location = message.location if message is not None else None
@@ -201,6 +215,7 @@ async def _unit_of_work(
             replies = await action(turn)
         else:
             logger.info("update %s was already handled; replaying its answer", update.update_id)
+            redelivered()
             replies = await (replay or action)(turn)
             if await outbox_store.answered(session, update.update_id):
                 replies = []  # its replies were committed with it: they are sent, or will be

@@ -109,6 +109,7 @@ async def collect(turn: Turn) -> UserData:
         opportunities=await repo.user_opportunities(session, user_id),
         checkins=await repo.user_checkins(session, user_id),
         walks=await repo.user_walks(session, user_id),
+        moods=await repo.user_moods(session, user_id),
     )
 
 

@@ -19,6 +19,7 @@ from core.texts.catalogue import say
 from handlers.context import Context
 from handlers.flows import SideFlow, end_flow, leave_as_is, start_flow
 from handlers.pipeline import Turn, command_with_buttons
+from handlers.progress import move_recap
 from models import repository as repo
 
 FLOW_QUIET = "quiet"
@@ -76,6 +77,7 @@ async def _set_quiet(turn: Turn, hours: tuple[time, time] | None) -> list[Reply]
         start, end = hours[0].strftime("%H:%M"), hours[1].strftime("%H:%M")
     await repo.set_quiet_hours(turn.session, user_id=turn.user.telegram_id, start=start, end=end)
     turn.user.quiet_start, turn.user.quiet_end = start, end
+    await move_recap(turn)
     await end_flow(turn, FLOW_QUIET)
     if start is None or end is None:
         return [Reply(say("quiet.set_off", turn.lang))]

@@ -34,7 +34,12 @@ from telegram.error import (
 from telegram.ext import ExtBot
 
 from core.delivery import ChatUnreachableError, DeliveryError, SlowDownError, Urgency
+from core.progress import ProgressSnapshot
 from core.replies import Reply, safe_text, split_text
+from handlers.pictures import draw
+
+# Telegram's limit on a photo's caption.
+MAX_CAPTION_CHARS = 1024
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +89,9 @@ async def send_reply(
     urgency: Urgency = Urgency.REPLY,
     paid_broadcast: bool = False,
 ) -> None:
-    """One reply as Bot API calls: its text (split at Telegram's limit), then its files.
+    """One reply as Bot API calls: its text (split at Telegram's limit), then its files. A
+    reply with a picture goes as a photo, its text as the caption (or after it, when longer
+    than a caption may be).
 
     `urgency` tells the send budget how soon it must leave; `paid_broadcast` sends it as a paid
     broadcast (outside the free budget). Raises Telegram's errors, stripped of anything that
@@ -95,7 +102,21 @@ async def send_reply(
     budget: dict[str, Any] = {"rate_limit_args": int(urgency)} if limited else {}
     paid: dict[str, Any] = {"allow_paid_broadcast": True} if paid_broadcast else {}
     try:
-        pieces = split_text(safe_text(reply.text))
+        text = safe_text(reply.text)
+        png = await _drawn(reply.picture) if reply.picture is not None else None
+        if png is not None:
+            caption = text if len(text) <= MAX_CAPTION_CHARS else None
+            await bot.send_photo(
+                chat_id=chat_id,
+                photo=InputFile(png, "progress.png"),
+                caption=caption,
+                reply_markup=keyboard_of(reply) if caption is not None else None,
+                **paid,
+                **budget,
+            )
+        # Text left to send: all of it, unless it went as the photo's caption.
+        sent_as_caption = png is not None and len(text) <= MAX_CAPTION_CHARS
+        pieces = [] if sent_as_caption else split_text(text)
         for index, piece in enumerate(pieces):
             markup = keyboard_of(reply) if index == len(pieces) - 1 else None
             await bot.send_message(
@@ -106,6 +127,17 @@ async def send_reply(
             await bot.send_document(chat_id=chat_id, document=document, **paid, **budget)
     except TelegramError as exc:
         raise without_request_text(exc) from None
+
+
+async def _drawn(picture: str) -> bytes | None:
+    """The picture as a PNG; None when it can't be drawn (the words go without it)."""
+    try:
+        return await draw(ProgressSnapshot.from_json(picture))
+    except Exception as exc:  # a drawing bug must not cost the user the message
+        logger.warning(
+            "progress picture not drawn (%s); sending its words alone", type(exc).__name__
+        )
+        return None
 
 
 # BadRequest descriptions that mean the chat can never be reached again.
@@ -130,9 +162,12 @@ class TelegramDelivery:
     async def deliver(self, chat_id: int, reply: Reply) -> None:
         """Send, translating Telegram's errors."""
         try:
-            await self.bot.send_message(
-                chat_id=chat_id, text=safe_text(reply.text), reply_markup=keyboard_of(reply)
-            )
+            if reply.picture is not None:
+                await send_reply(self.bot, chat_id, reply)
+            else:
+                await self.bot.send_message(
+                    chat_id=chat_id, text=safe_text(reply.text), reply_markup=keyboard_of(reply)
+                )
         except Forbidden as exc:
             raise ChatUnreachableError(describe_error(exc)) from None
         except RetryAfter as exc:

@@ -1,7 +1,7 @@
 """Storage: typed SQLAlchemy models, the engine and session factory, and repositories."""
 
 from models.base import Base
-from models.journeys import Answer, Checkin, Journey, Opportunity, Walk
+from models.journeys import Answer, Checkin, Journey, Mood, Opportunity, Walk
 from models.outbox import OutboxMessage, QuarantinedUpdate, SendSlot
 from models.users import ProcessedUpdate, User
 
@@ -10,6 +10,7 @@ __all__ = [
     "Base",
     "Checkin",
     "Journey",
+    "Mood",
     "Opportunity",
     "OutboxMessage",
     "ProcessedUpdate",

@@ -108,3 +108,23 @@ class Walk(Base):
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     status: Mapped[str] = mapped_column(String(12))  # walked, skipped
     recorded_at: Mapped[datetime]
+
+
+class Mood(Base):
+    """How the user felt, 1–5, as answered to a check-in (the intake mood is an answer)."""
+
+    __tablename__ = "moods"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.telegram_id", ondelete="CASCADE"), index=True
+    )
+    journey_id: Mapped[int | None] = mapped_column(ForeignKey("journeys.id", ondelete="SET NULL"))
+    # The check-in that asked: one mood per check-in (pressing another button changes it).
+    # No foreign key: check-ins are pruned, the mood stays.
+    checkin_id: Mapped[int | None] = mapped_column(index=True)
+    # "1" to "5", encrypted like everything else a person tells us about themselves.
+    value: Mapped[str] = mapped_column(EncryptedText)
+    # The check-in kind that asked (grief_over, weekly_recap).
+    source: Mapped[str] = mapped_column(String(24))
+    recorded_at: Mapped[datetime]

@@ -10,7 +10,7 @@ from sqlalchemy import Table, Text, literal, select, tuple_, type_coerce, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from models.crypto import Cipher
-from models.journeys import Answer, Opportunity
+from models.journeys import Answer, Mood, Opportunity
 from models.outbox import OutboxMessage
 
 BATCH = 500
@@ -51,13 +51,16 @@ async def _rotate_table(
 
 
 async def rotate_all(sessionmaker: async_sessionmaker[AsyncSession], cipher: Cipher) -> int:
-    """Rotate answers, opportunities and unsent messages; how many values were re-encrypted."""
+    """Rotate answers, moods, opportunities and unsent messages; how many values were
+    re-encrypted."""
     answers: Table = Answer.__table__  # type: ignore[assignment]
     opportunities: Table = Opportunity.__table__  # type: ignore[assignment]
     outbox: Table = OutboxMessage.__table__  # type: ignore[assignment]
+    moods: Table = Mood.__table__  # type: ignore[assignment]
     changed = await _rotate_table(sessionmaker, cipher, answers, ("journey_id", "key"), ("value",))
     changed += await _rotate_table(
         sessionmaker, cipher, opportunities, ("id",), ("company", "role")
     )
+    changed += await _rotate_table(sessionmaker, cipher, moods, ("id",), ("value",))
     changed += await _rotate_table(sessionmaker, cipher, outbox, ("id",), ("payload",))
     return changed

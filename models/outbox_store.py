@@ -286,6 +286,19 @@ async def drop_chat(session: AsyncSession, *, chat_id: int, error: str) -> int:
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
+async def backlog(session: AsyncSession) -> tuple[int, datetime | None]:
+    """How many messages wait to be sent, and when the oldest of them was written (None when
+    none waits): one query, for /metrics."""
+    row = (
+        await session.execute(
+            select(func.count(), func.min(OutboxMessage.created_at)).where(
+                OutboxMessage.status == OutboxStatus.PENDING
+            )
+        )
+    ).one()
+    return int(row[0] or 0), row[1]
+
+
 async def counts(session: AsyncSession) -> dict[str, int]:
     """Messages by status (for /stats and the health of the sender)."""
     rows = await session.execute(

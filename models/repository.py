@@ -22,7 +22,7 @@ from core.status import (
     JourneyStatus,
 )
 from core.texts.languages import language_for
-from models.journeys import Answer, Checkin, Journey, Opportunity, Walk
+from models.journeys import Answer, Checkin, Journey, Mood, Opportunity, Walk
 from models.outbox import OutboxMessage
 from models.users import ProcessedUpdate, User
 
@@ -225,6 +225,16 @@ async def journey_answers(session: AsyncSession, journey_id: int) -> dict[str, s
     """Every stored answer of a journey, by prompt key."""
     rows = await session.execute(_JOURNEY_ANSWERS, {"journey_id": journey_id})
     return {key: value for key, value in rows}
+
+
+async def journey_answers_with_times(
+    session: AsyncSession, journey_id: int
+) -> dict[str, tuple[str, datetime]]:
+    """Every stored answer of a journey with when it was given, by prompt key."""
+    rows = await session.execute(
+        select(Answer.key, Answer.value, Answer.answered_at).where(Answer.journey_id == journey_id)
+    )
+    return {key: (value, when) for key, value, when in rows}
 
 
 async def save_answer(
@@ -440,6 +450,65 @@ async def walked_days(session: AsyncSession, *, user_id: int, since: date) -> li
     return list(rows.all())
 
 
+async def walk_days(session: AsyncSession, *, user_id: int, since: date) -> list[tuple[date, str]]:
+    """(local day, walked or skipped) since `since`."""
+    rows = await session.execute(
+        select(Walk.day, Walk.status).where(Walk.user_id == user_id, Walk.day >= since)
+    )
+    return [(day, status) for day, status in rows]
+
+
+# --- Moods -----------------------------------------------------------------------------------
+
+
+async def record_mood(
+    session: AsyncSession,
+    *,
+    user_id: int,
+    journey_id: int | None,
+    checkin_id: int | None,
+    value: int,
+    source: str,
+    now: datetime,
+) -> None:
+    """Record how the user feels now (1–5), as answered to a check-in; an earlier answer to
+    the same check-in is replaced."""
+    if checkin_id is not None:
+        await session.execute(
+            delete(Mood).where(Mood.user_id == user_id, Mood.checkin_id == checkin_id)
+        )
+    session.add(
+        Mood(
+            user_id=user_id,
+            journey_id=journey_id,
+            checkin_id=checkin_id,
+            value=str(value),
+            source=source,
+            recorded_at=now,
+        )
+    )
+
+
+async def moods_since(
+    session: AsyncSession, *, user_id: int, since: datetime
+) -> list[tuple[datetime, str]]:
+    """(when, value) of the user's check-in moods since `since`, oldest first."""
+    rows = await session.execute(
+        select(Mood.recorded_at, Mood.value)
+        .where(Mood.user_id == user_id, Mood.recorded_at >= since)
+        .order_by(Mood.recorded_at, Mood.id)
+    )
+    return [(when, value) for when, value in rows]
+
+
+async def user_moods(session: AsyncSession, user_id: int) -> list[Mood]:
+    """Every mood the user answered to a check-in (for /export), oldest first."""
+    rows = await session.scalars(
+        select(Mood).where(Mood.user_id == user_id).order_by(Mood.recorded_at, Mood.id)
+    )
+    return list(rows.all())
+
+
 # --- Reminders (/reminders, /timezone, /quiet, /walk) --------------------------------------
 
 
@@ -541,6 +610,7 @@ async def delete_users(session: AsyncSession, *, user_ids: Collection[int]) -> i
         delete(Opportunity).where(Opportunity.user_id.in_(ids)), execution_options=unsynced
     )
     await session.execute(delete(Walk).where(Walk.user_id.in_(ids)), execution_options=unsynced)
+    await session.execute(delete(Mood).where(Mood.user_id.in_(ids)), execution_options=unsynced)
     await session.execute(
         delete(OutboxMessage).where(OutboxMessage.chat_id.in_(ids)), execution_options=unsynced
     )

@@ -20,13 +20,22 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from core import metrics
 from core.checkin_messages import CheckinContext, render_checkin
 from core.clock import Clock
 from core.delivery import ChatUnreachableError, Delivery, DeliveryError, SlowDownError
 from core.replies import Reply
-from core.rules import RECURRING, decide, next_occurrence, retry_delay
+from core.rules import (
+    RECAP_AFTER_COMPLETION,
+    RECURRING,
+    decide,
+    next_occurrence,
+    retry_delay,
+)
 from core.status import OPEN_JOURNEY, CheckinKind, CheckinStatus, JourneyStatus
 from models import dispatch as store
+from models.journeys import Journey
+from models.progress import progress_snapshot
 
 logger = logging.getLogger(__name__)
 
@@ -122,6 +131,21 @@ def _breakdown(kinds: Counter[str]) -> str:
     return " (" + ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())) + ")"
 
 
+# Check-ins whose message depends on where their journey stands.
+_NEEDS_JOURNEY = (CheckinKind.COME_BACK, CheckinKind.OPTIONS_REVIEW, CheckinKind.WEEKLY_RECAP)
+
+
+def _recap_wanted(journey: Journey | None, now: datetime) -> bool:
+    """A weekly recap goes while its journey is open, and for four weeks after it is done
+    (not once the user began another: that one has its own)."""
+    if journey is None or journey.status == JourneyStatus.LEFT:
+        return False
+    if journey.status == JourneyStatus.COMPLETED:
+        done = journey.completed_at or journey.updated_at
+        return now - done <= RECAP_AFTER_COMPLETION
+    return True
+
+
 @dataclass(slots=True)
 class _Settlement:
     sent: list[int] = field(default_factory=list)
@@ -164,7 +188,7 @@ class Dispatcher:
             claimed = await store.claim_due(
                 session, now=now, lease=self.lease, limit=self.batch_size
             )
-            contexts = await self._contexts(session, claimed) if claimed else {}
+            contexts = await self._contexts(session, claimed, now) if claimed else {}
         report = DispatchReport(claimed=len(claimed))
         if not claimed:
             self.activity.record(report, now)
@@ -229,7 +253,7 @@ class Dispatcher:
                 return total
 
     async def _contexts(
-        self, session: AsyncSession, claimed: list[store.Claimed]
+        self, session: AsyncSession, claimed: list[store.Claimed], now: datetime
     ) -> dict[int, CheckinContext]:
         needs_answers = {c.journey_id for c in claimed if c.kind == CheckinKind.LEARNING_GOAL}
         answers = await store.answers_for(
@@ -240,8 +264,7 @@ class Dispatcher:
             {
                 c.journey_id
                 for c in claimed
-                if c.kind in (CheckinKind.COME_BACK, CheckinKind.OPTIONS_REVIEW)
-                and c.journey_id is not None
+                if c.kind in _NEEDS_JOURNEY and c.journey_id is not None
             },
         )
         counts = await store.open_opportunity_counts(
@@ -258,6 +281,17 @@ class Dispatcher:
                 )
             elif item.kind == CheckinKind.OPTIONS_REVIEW:
                 obsolete = journey is None or journey.status not in OPEN_JOURNEY
+            snapshot = None
+            if item.kind == CheckinKind.WEEKLY_RECAP:
+                obsolete = not _recap_wanted(journey, now)
+                if not obsolete:
+                    snapshot = await progress_snapshot(
+                        session,
+                        user_id=item.user_id,
+                        language=item.language_code,
+                        zone=item.timezone or self.default_zone,
+                        now=now,
+                    )
             contexts[item.id] = CheckinContext(
                 language=item.language_code,
                 zone=item.timezone or self.default_zone,
@@ -266,6 +300,7 @@ class Dispatcher:
                 prompt=journey.prompt if journey is not None else None,
                 open_options=counts.get(item.user_id, 0),
                 obsolete=obsolete,
+                progress=snapshot,
             )
         return contexts
 
@@ -286,6 +321,7 @@ class Dispatcher:
     async def _deliver_one(
         self, item: store.Claimed, reply: Reply, settlement: _Settlement, now: datetime
     ) -> None:
+        handed_at = self.clock.now()  # check-in lag: from due_at until handed to delivery
         try:
             await self.delivery.deliver(item.user_id, reply)
         except ChatUnreachableError:
@@ -310,6 +346,7 @@ class Dispatcher:
             logger.exception("check-in %s could not be delivered", item.id)
             settlement.failed.setdefault(type(exc).__name__, []).append(item.id)
             return
+        metrics.checkin_delivered(item.kind, (handed_at - item.due_at).total_seconds())
         settlement.sent.append(item.id)
         if item.kind in RECURRING:
             settlement.follow_ups.append(item)

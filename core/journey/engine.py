@@ -438,6 +438,8 @@ def wrap_up(ctx: Ctx, effects: list[Effect] | None = None) -> str:
         )
     checkins: list[str] = []
     for item in upcoming(ctx.view, effects or []):
+        if item.kind == CheckinKind.WEEKLY_RECAP:
+            continue  # not planned by the steps: /reminders and /progress show it
         when = format_local(item.due_at, ctx.zone, ctx.lang)
         if item.kind == CheckinKind.WALK_DAILY:
             when = ctx.t("wrap.daily_at", time=a.get("walk", when))

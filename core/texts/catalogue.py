@@ -21,6 +21,7 @@ from core.texts.feedback import FEEDBACK_TEXTS
 from core.texts.languages import ENGLISH, language_for
 from core.texts.plural import Plural
 from core.texts.privacy import PRIVACY_TEXTS
+from core.texts.progress import PROGRESS_TEXTS
 from core.texts.reminders import REMINDER_TEXTS
 from core.texts.safety import SAFETY_TEXTS
 
@@ -496,6 +497,7 @@ EN.update(PRIVACY_TEXTS)
 EN.update(SAFETY_TEXTS)
 EN.update(FEEDBACK_TEXTS)
 EN.update(COACHING_TEXTS)
+EN.update(PROGRESS_TEXTS)
 
 # gettext catalogues: core/locale/<language>/LC_MESSAGES/bounceback.po (compiled to .mo).
 DOMAIN = "bounceback"

@@ -62,6 +62,8 @@ PRIVACY_TEXTS: dict[str, str | Plural] = {
     "export.md.closed": "closed {when}",
     "export.md.checkins": "## Check-ins",
     "export.md.walks": "## Walk log",
+    "export.md.moods": "## Moods you gave in check-ins",
+    "export.mood": "{mood} out of 5",
     "export.md.none": "None.",
     "export.journey_status.active": "in progress",
     "export.journey_status.paused": "paused",

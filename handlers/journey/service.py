@@ -51,6 +51,7 @@ from core.replies import Button, Reply
 from core.rules import OPTIONS_REVIEW_EVERY
 from core.status import OPEN_JOURNEY, CheckinKind, JourneyStatus
 from core.texts.catalogue import say
+from handlers import progress
 from handlers.pipeline import Turn
 from models import repository as repo
 from models.journeys import Journey
@@ -94,6 +95,7 @@ async def store(turn: Turn, journey: Journey, outcome: Outcome) -> None:
         elif isinstance(effect, SetTimezone):
             await repo.set_timezone(session, user_id=user_id, name=effect.name)
             turn.user.timezone = effect.name
+            await progress.move_recap(turn)
         elif isinstance(effect, AddOpportunity):
             await repo.add_opportunity(
                 session,
@@ -158,6 +160,7 @@ async def begin(turn: Turn) -> list[Reply]:
         local_time=None,
         now=turn.now,
     )
+    await progress.plan_recap(turn, journey.id)
     view = await load_view(turn, journey)
     lang = turn.lang
     return [Reply(say("journey.intro", lang)), render_prompt(_ctx(turn, view), FIRST_PROMPT)]

@@ -191,6 +191,9 @@ async def test_the_whole_journey(chat: Conversation, engine: AsyncEngine) -> Non
         "grief_over": (NOW + timedelta(hours=48), "pending"),
         "walk_daily": (datetime(2026, 11, 25, 18, 30, tzinfo=UTC), "pending"),
         "feedback_followup": (datetime(2026, 11, 30, 9, 0, tzinfo=UTC), "pending"),
+        # Planned at /start, moved to Sunday 18:00 in Berlin when the zone was set; it goes on
+        # for four weeks after the journey is done.
+        "weekly_recap": (datetime(2026, 11, 29, 17, 0, tzinfo=UTC), "pending"),
     }
     assert planned["walk_daily"].local_time == "19:30"
     assert all(c.journey_id == journey.id for c in planned.values())

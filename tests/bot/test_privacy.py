@@ -157,10 +157,13 @@ async def test_export_sends_a_markdown_and_a_json_file_of_this_users_data_only(
     assert exported["walks"] == [
         {"day": "2026-11-24", "status": "walked", "recorded_at": "2026-11-25T09:00:00+00:00"}
     ]
-    (checkin,) = exported["checkins"]
-    assert checkin["kind"] == "options_review"
-    assert checkin["status"] == "pending"
-    assert checkin["due_at_utc"] == "2026-12-02T09:00:00+00:00"
+    recap, review = exported["checkins"]  # soonest first
+    assert (review["kind"], review["status"]) == ("options_review", "pending")
+    assert review["due_at_utc"] == "2026-12-02T09:00:00+00:00"
+    # /start planned the weekly recap too: Sunday 18:00 in the bot's default zone (UTC).
+    assert (recap["kind"], recap["local_time"]) == ("weekly_recap", "18:00")
+    assert recap["due_at_utc"] == "2026-11-29T18:00:00+00:00"
+    assert exported["moods"] == []
 
 
 async def test_export_shows_check_in_times_in_the_users_zone(
@@ -175,7 +178,8 @@ async def test_export_shows_check_in_times_in_the_users_zone(
 
     exported = json.loads(documents[1][2])
     assert exported["profile"]["timezone"] == "Europe/Berlin"
-    assert exported["checkins"][0]["due_at_local"] == "2026-12-02T10:00:00+01:00"
+    review = next(c for c in exported["checkins"] if c["kind"] == "options_review")
+    assert review["due_at_local"] == "2026-12-02T10:00:00+01:00"
     assert "2026-12-02 10:00 (2026-12-02 09:00 UTC)" in documents[0][2].decode("utf-8")
 
 

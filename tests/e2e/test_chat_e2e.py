@@ -1,10 +1,13 @@
 """`bounceback chat`: a whole journey typed into the real command's stdin, with no token and
-no network, then a jump of the chat's clock that brings the grief window's check-in."""
+no network, then a jump of the chat's clock that brings the grief window's check-in, and
+/progress, whose picture the chat saves as a file."""
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -45,6 +48,7 @@ Globex
 Ms. Lee
 I'll send it
 /clock +49h
+/progress
 /quit
 """
 
@@ -98,3 +102,14 @@ def test_the_journey_reaches_the_wrap_up(chat_output: str) -> None:
 def test_a_clock_jump_brings_the_grief_window_check_in(chat_output: str) -> None:
     jump = chat_output.index("> /clock +49h")
     assert say("ci.grief_over") in chat_output[jump:]
+
+
+def test_progress_saves_its_picture_and_prints_the_caption(chat_output: str) -> None:
+    after = chat_output[chat_output.index("> /progress") :]
+    saved = re.search(r"\[picture: saved as (\S+\.png)\]", after)
+    assert saved, after
+    png = Path(saved.group(1)).read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    assert len(png) < 200 * 1024
+    assert say("progress.title") in after
+    assert "Steps: 10 of 10 done." in after

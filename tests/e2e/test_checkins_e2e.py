@@ -66,12 +66,16 @@ def test_grief_window_and_walk_reminder_arrive_and_their_buttons_work(
         press(api, USER, "24 hours")
 
         over = api.wait_for_message(USER, "Your grief window is over", timeout=15)
+        assert "how are you feeling now, from 1 (awful) to 5 (okay)?" in over["text"]
         assert labels(over) == [
+            *("1 😞", "2 😕", "3 😐", "4 🙂", "5 😊"),
             "Ask for feedback",
             "Tailor my CV",
             "➕ Add an opportunity",
             "Take a walk",
         ]
+        answer = press(api, USER, "3 😐", message=over)
+        assert "Noted: 3 out of 5. /progress shows how it moves." in texts(answer)
         answer = press(api, USER, "Take a walk", message=over)
         assert "Ten minutes outside" in texts(answer)
 

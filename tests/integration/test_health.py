@@ -1,8 +1,10 @@
-"""GET /healthz (database and dispatcher) and `bounceback health`, which asks it over HTTP."""
+"""GET /healthz (database and dispatcher) and `bounceback health`, which asks it over HTTP;
+GET /metrics on the same server (its counts: tests/integration/test_metrics.py)."""
 
 from __future__ import annotations
 
 import asyncio
+import math
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -10,11 +12,12 @@ from typing import Any
 
 import aiohttp.test_utils as aiohttp_test
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.app import app_data
 from bot.cli import main
-from bot.health import HealthCheck, health_app, probe_url, serving
+from bot.health import METRICS_PATH, HealthCheck, health_app, probe_url, serving
 from bot.settings import Settings
 from bot.webhook import webhook_app
 from core.errors import StartupError
@@ -118,6 +121,26 @@ async def test_a_just_started_bot_gets_a_grace_period(engine: AsyncEngine) -> No
     status, body = await get(health)
     assert status == 503
     assert body["dispatcher"] == "has not run since the start 60 s ago"
+
+
+async def test_metrics_are_served_beside_healthz_and_say_when_the_database_is_down(
+    broken_engine: AsyncEngine,
+) -> None:
+    health = health_check(broken_engine, FixedClock(START), Dispatcher(last_run=START))
+    async with aiohttp_test.TestClient(aiohttp_test.TestServer(health_app(health))) as client:
+        response = await client.get(METRICS_PATH)
+        async with response:
+            status, body = response.status, await response.text()
+
+    assert status == 200  # the counts are still worth reading
+    samples = {
+        sample.name: sample.value
+        for family in text_string_to_metric_families(body)
+        for sample in family.samples
+    }
+    assert samples["bounceback_outbox_query_ok"] == 0
+    assert math.isnan(samples["bounceback_outbox_pending_messages"])
+    assert math.isnan(samples["bounceback_outbox_oldest_pending_age_seconds"])
 
 
 async def test_served_beside_the_webhook_from_the_real_dispatcher(

@@ -99,6 +99,7 @@ _KNOWN_METHODS = (
     "getMyCommands",
     "deleteMyCommands",
     "sendDocument",
+    "sendPhoto",
     "sendChatAction",
 )
 _CANONICAL = {name.lower(): name for name in _KNOWN_METHODS}
@@ -356,6 +357,8 @@ class FakeBotApi:
         self._delays: dict[str, float] = {}
         self._callback_ids = itertools.count(1)
         self._file_ids = itertools.count(1)
+        # (chat id, PNG bytes) of every sendPhoto, in order.
+        self._photos: list[tuple[Any, bytes]] = []
         self._webhook: dict[str, Any] | None = None
 
     # ------------------------------------------------------------------ lifecycle
@@ -532,7 +535,7 @@ class FakeBotApi:
         def ready() -> bool:
             to_chat = [m for m in self._sent if m["chat"]["id"] == chat_id]
             for msg in to_chat[after:]:
-                text = msg.get("text")
+                text = msg.get("text", msg.get("caption"))
                 if text is None:
                     continue
                 if contains is None or contains in text:
@@ -946,6 +949,39 @@ class FakeBotApi:
         return self._outgoing(
             params["chat_id"], document=document, **extra, **self._inline_markup(params)
         )
+
+    def _api_sendphoto(self, params: dict[str, Any]) -> dict[str, Any]:
+        self._require(params, "chat_id", "photo")
+        self._check_rate()
+        upload = params["photo"]
+        content = upload.get("content") if isinstance(upload, dict) else None
+        if not isinstance(content, bytes):
+            raise _ApiError(400, "Bad Request: photo must be uploaded")
+        if len(str(params.get("caption") or "")) > 1024:
+            raise _ApiError(400, "Bad Request: message caption is too long")
+        file_no = next(self._file_ids)
+        with self._lock:
+            self._photos.append((int(params["chat_id"]), content))
+        photo = [
+            {
+                "file_id": f"AgACAgIAAxkBAAI-sent-photo-{file_no}",
+                "file_unique_id": f"AQAD-sent-photo-{file_no}",
+                "width": 800,
+                "height": 600,
+                "file_size": len(content),
+            }
+        ]
+        extra: dict[str, Any] = {}
+        if params.get("caption"):
+            extra["caption"] = params["caption"]
+        return self._outgoing(
+            params["chat_id"], photo=photo, **extra, **self._inline_markup(params)
+        )
+
+    def sent_photos(self, chat_id: int | None = None) -> list[bytes]:
+        """The PNG bytes of every sendPhoto (optionally to one chat), in order."""
+        with self._lock:
+            return [png for chat, png in self._photos if chat_id is None or chat == chat_id]
 
     def _edit(self, params: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any] | bool:
         if params.get("inline_message_id"):

@@ -61,7 +61,8 @@ class BotHarness:
 def last_keyboard(request: RecordingRequest) -> list[tuple[str, str]]:
     """(label, callback data) of the newest message the bot sent with buttons."""
     for call in reversed(request.calls):
-        markup = call.params.get("reply_markup") if call.method == "sendMessage" else None
+        sends = ("sendMessage", "sendPhoto")
+        markup = call.params.get("reply_markup") if call.method in sends else None
         if markup:
             return [
                 (b["text"], b["callback_data"]) for row in markup["inline_keyboard"] for b in row

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from telegram.ext import Application
@@ -24,6 +24,8 @@ class RecordedCall:
 
     method: str
     params: dict[str, Any]
+    # Uploaded files by parameter name (e.g. "photo", "document"): (file name, bytes).
+    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
 
 
 class RecordingRequest(LocalBotApi):
@@ -48,7 +50,13 @@ class RecordingRequest(LocalBotApi):
         self, endpoint: str, params: dict[str, Any], data: RequestData | None
     ) -> tuple[int, bytes]:
         """Record the call and answer it (or fail it, see `fail_with`)."""
-        self.calls.append(RecordedCall(endpoint, params))
+        uploads = (data.multipart_data or {}) if data is not None else {}
+        files = {
+            name: (str(value[0]), value[1])
+            for name, value in uploads.items()
+            if isinstance(value, tuple) and isinstance(value[1], bytes)
+        }
+        self.calls.append(RecordedCall(endpoint, params, files))
         failures = self._failures.get(endpoint)
         if failures:
             code, description, parameters = failures.pop(0)
@@ -64,7 +72,7 @@ class RecordingRequest(LocalBotApi):
             return BOT_USER
         if endpoint == "getUpdates":
             return []
-        if endpoint in ("sendMessage", "sendDocument", "editMessageText"):
+        if endpoint in ("sendMessage", "sendDocument", "sendPhoto", "editMessageText"):
             chat_id = int(params["chat_id"])
             if endpoint == "editMessageText":
                 message_id = int(params["message_id"])
