@@ -1,10 +1,13 @@
 """The /progress picture: a progress snapshot drawn as a PNG with matplotlib (Agg).
 
-Drawn when the message is sent (`handlers.sending`), on one worker thread of its own, so the
-event loop keeps serving other users while a picture is drawn, and two pictures are never drawn
-at once (matplotlib's shared state, such as its font cache, isn't meant for that). Only the
-object-oriented API is used (no pyplot): a figure is freed when it goes out of scope, so
-drawing many pictures holds no more memory than drawing one.
+Drawn when the message is sent (`handlers.sending`), in one worker process of its own (started
+on first use): matplotlib's drawing holds the GIL for long stretches, so in a thread of the bot's
+process it stalled the event loop for up to ~0.1 s a picture (`bench/progress_picture.py`); in
+its own process other users are answered meanwhile, the bot never imports matplotlib, and a
+crash in drawing can't take the bot down (the pool is started again; the words go without the
+picture). One worker: two pictures are never drawn at once. Only the object-oriented API is used
+(no pyplot): a figure is freed when it goes out of scope, so drawing many pictures holds no more
+memory than drawing one.
 
 Everything is drawn on one canvas in pixel coordinates (800 × 600, y down) rather than in four
 matplotlib axes: axes with their ticks cost more to build than the whole picture takes to draw.
@@ -17,7 +20,9 @@ from __future__ import annotations
 
 import asyncio
 import io
-from concurrent.futures import ThreadPoolExecutor
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -53,12 +58,28 @@ STEP_COLOURS = {DONE: WALKED_COLOUR, SKIPPED: "#a3a9b3", CURRENT: MOOD_COLOUR}
 STAGE_COLOURS = ("#c9b8f5", "#a98bef", "#8a62e6", "#6b3fd4", "#4c23a8")
 INK, MUTED = "#1f2430", "#6b7280"
 
-_EXECUTOR = ThreadPoolExecutor(max_workers=1, thread_name_prefix="picture")
+_pool: ProcessPoolExecutor | None = None
+
+
+def _worker() -> ProcessPoolExecutor:
+    """The drawing process, started on first use ("spawn": a fresh interpreter, not a fork of
+    an event loop with threads)."""
+    global _pool
+    if _pool is None:
+        _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    return _pool
 
 
 async def draw(snapshot: ProgressSnapshot) -> bytes:
-    """The snapshot as a PNG, drawn off the event loop."""
-    return await asyncio.get_running_loop().run_in_executor(_EXECUTOR, render_png, snapshot)
+    """The snapshot as a PNG, drawn in the drawing process."""
+    global _pool
+    loop = asyncio.get_running_loop()
+    try:
+        return await loop.run_in_executor(_worker(), render_png, snapshot)
+    except BrokenProcessPool:
+        # The worker died (killed, out of memory): start another and try once more.
+        _pool = None
+        return await loop.run_in_executor(_worker(), render_png, snapshot)
 
 
 def render_png(snapshot: ProgressSnapshot) -> bytes:
