@@ -21,6 +21,8 @@ STEPS = 10
 # The walk calendar: the last four weeks, Monday to Sunday rows.
 CALENDAR_WEEKS = 4
 MOOD_LOWEST, MOOD_HIGHEST = 1, 5
+# A latest mood this low gets a gentle recap instead of a suggestion.
+LOW_MOOD = 2
 # A step's state on the picture: done (answered), skipped, the current one, still to come.
 DONE, SKIPPED, CURRENT, TO_DO = "d", "s", "c", "t"
 
@@ -183,7 +185,9 @@ def recap_lines(snapshot: ProgressSnapshot) -> str:
         employers=snapshot.employers,
         done=snapshot.steps_done,
     )
-    if snapshot.employers < TARGET_EMPLOYERS:
+    if snapshot.moods and snapshot.moods[-1][1] <= LOW_MOOD:
+        nudge = "recap.gentle"  # no to-do for someone having a hard week
+    elif snapshot.employers < TARGET_EMPLOYERS:
         nudge = "recap.next_employer"
     elif snapshot.walks_this_week < 3:
         nudge = "recap.next_walks"

@@ -135,7 +135,7 @@ class Conversation:
         for message in messages:
             self._mark_step(str(message.get("text") or ""))
             self.blocks.append(self._render(message))
-        said = "\n".join(str(m.get("text", "")) for m in messages)
+        said = "\n".join(str(m.get("text", m.get("caption", ""))) for m in messages)
         if expect is not None and expect not in said:
             raise TranscriptError(f"expected {expect!r} in the bot's answer, got:\n{said}")
         return messages
@@ -152,8 +152,10 @@ class Conversation:
 
     @staticmethod
     def _render(message: Message) -> str:
-        text = str(message.get("text") or "(a message without text)")
+        text = str(message.get("text") or message.get("caption") or "(a message without text)")
         block = _quote(text)
+        if "photo" in message:  # /progress: the picture, then its caption
+            block = "*(a picture, like [docs/progress.png](progress.png))*\n\n" + block
         rows = _buttons(message)
         if rows:
             labels = " ".join(f"`[{b['text']}]`" for row in rows for b in row)
@@ -239,6 +241,7 @@ WHOLE = """
     [I'll send it]                                          → all ten steps
     ## After the journey
     /steps                                                  → The ten steps
+    /progress                                               → Your progress so far
     /journal                                                → Your journal
     [Older ›]                                               → page 2 of
     [Older ›]                                               → page 3 of

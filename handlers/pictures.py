@@ -58,6 +58,9 @@ STEP_COLOURS = {DONE: WALKED_COLOUR, SKIPPED: "#a3a9b3", CURRENT: MOOD_COLOUR}
 STAGE_COLOURS = ("#c9b8f5", "#a98bef", "#8a62e6", "#6b3fd4", "#4c23a8")
 INK, MUTED = "#1f2430", "#6b7280"
 
+# A filled rectangle: x, y (top left), width, height, colour.
+Square = tuple[float, float, float, float, str]
+
 _pool: ProcessPoolExecutor | None = None
 
 
@@ -97,7 +100,7 @@ def render_png(snapshot: ProgressSnapshot) -> bytes:
     _text(canvas, 24, 36, say("picture.title", lang), size=17, colour=INK)
     if snapshot.empty:
         _text(canvas, WIDTH - 24, 36, say("picture.empty", lang), align="right")
-    squares: list[tuple[float, float, float, float, str]] = []
+    squares: list[Square] = []
     _mood(canvas, snapshot)
     _walks(canvas, snapshot, squares)
     _employers(canvas, snapshot, squares)
@@ -124,7 +127,7 @@ def _text(
     canvas.text(x, y, text, fontsize=size, color=colour, ha=align, va="center", **more)
 
 
-def _draw_squares(canvas: Axes, squares: list[tuple[float, float, float, float, str]]) -> None:
+def _draw_squares(canvas: Axes, squares: list[Square]) -> None:
     """Rectangles (x, y, width, height, fill) as one collection: one artist, not one each."""
     from matplotlib.collections import PatchCollection
     from matplotlib.patches import Rectangle
@@ -185,9 +188,7 @@ def _mood(canvas: Axes, snapshot: ProgressSnapshot) -> None:
         _text(canvas, xs[index], top + height + 16, day, size=9, align="center")
 
 
-def _walks(
-    canvas: Axes, snapshot: ProgressSnapshot, squares: list[tuple[float, float, float, float, str]]
-) -> None:
+def _walks(canvas: Axes, snapshot: ProgressSnapshot, squares: list[Square]) -> None:
     lang = snapshot.language
     left, top = _CALENDAR
     _text(canvas, left, top - 28, say("picture.walks", lang), size=12, colour=INK)
@@ -226,9 +227,7 @@ def _walks(
         _text(canvas, x + 22, legend_y, say(key, lang), size=10)
 
 
-def _employers(
-    canvas: Axes, snapshot: ProgressSnapshot, squares: list[tuple[float, float, float, float, str]]
-) -> None:
+def _employers(canvas: Axes, snapshot: ProgressSnapshot, squares: list[Square]) -> None:
     lang = snapshot.language
     left, top, width = _EMPLOYERS
     _text(canvas, 24, top - 43, say("picture.employers", lang), size=12, colour=INK)
@@ -281,9 +280,7 @@ def _employers(
         _text(canvas, x + 22, y, label, size=10)
 
 
-def _steps(
-    canvas: Axes, snapshot: ProgressSnapshot, squares: list[tuple[float, float, float, float, str]]
-) -> None:
+def _steps(canvas: Axes, snapshot: ProgressSnapshot, squares: list[Square]) -> None:
     lang = snapshot.language
     left, top = _STEPS
     _text(canvas, left, top - 28, say("picture.steps", lang), size=12, colour=INK)

@@ -64,6 +64,10 @@ PROGRESS_TEXTS: dict[str, str | Plural] = {
     "recap.next_employer": "One small move for next week: add one more employer with /options.",
     "recap.next_walks": "Next week, try for three walks. Fresh air does more than it sounds.",
     "recap.next_step": "Next week: one more step. /resume picks up where you left off.",
+    # Instead of the suggestions above when the latest mood was 1 or 2.
+    "recap.gentle": (
+        "If this week was heavy, that's okay. One small step is plenty, whenever you're ready."
+    ),
     "recap.keep_going": "You're doing the things that lead to the next yes. Keep it moving.",
     # The recap when its picture can't be put together (its words alone).
     "ci.weekly_recap": "It's Sunday: time for your weekly recap. /progress shows your picture.",

@@ -99,7 +99,9 @@ async def test_the_weekly_recap_sends_the_picture_and_asks_the_mood(
     (call,) = photos(chat)
     caption = call.params["caption"]
     assert caption.startswith("Your week at a glance: walks 0, employers in play 0 of 5, ")
-    assert "add one more employer with /options" in caption
+    # The latest mood (2, at the intake) was low: a gentle line, no to-do.
+    assert "If this week was heavy, that's okay." in caption
+    assert "/options" not in caption
     assert caption.endswith("And how are you feeling now, from 1 (awful) to 5 (okay)?")
     assert mood_buttons(call) == ["1 😞", "2 😕", "3 😐", "4 🙂", "5 😊"]
     picture_of(call)

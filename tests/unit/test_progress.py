@@ -179,6 +179,11 @@ def test_the_caption_is_translated() -> None:
             ),
             "Keep it moving",
         ),
+        (
+            # The latest mood was low: no to-do, whatever else the week lacked.
+            ProgressSnapshot(language="en", today=SUNDAY, moods=((SUNDAY, 4), (SUNDAY, 2))),
+            "If this week was heavy, that's okay.",
+        ),
     ],
 )
 def test_the_recap_is_two_lines_ending_with_one_small_thing(
