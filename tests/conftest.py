@@ -131,6 +131,100 @@ def postgres_template(postgres_admin_url: str) -> Iterator[str]:
     server.drop_all()
 
 
+# Everything a test could change about a database's shape: its columns, indexes and migration.
+_SHAPE = """
+    SELECT coalesce(string_agg(x, ',' ORDER BY x), '') FROM (
+        SELECT table_name || '.' || column_name || ':' || data_type AS x
+        FROM information_schema.columns WHERE table_schema = 'public'
+        UNION ALL SELECT indexname FROM pg_indexes WHERE schemaname = 'public'
+        UNION ALL SELECT 'version:' || version_num FROM alembic_version
+    ) shape
+"""
+
+
+class PostgresPool:
+    """Migrated databases reused from test to test: at a test's end its database is emptied
+    (every row deleted, sequences back to 1: ~10 ms) and handed to the next test, instead of
+    dropping it and copying the template again (~0.25 s each, hundreds of times a run). A
+    database whose shape changed (a test renamed or dropped a table) is dropped instead."""
+
+    def __init__(self, server: PostgresServer, template: str) -> None:
+        self.server = server
+        self.template = template
+        self.shape: str | None = None
+        self.clean: list[str] = []
+
+    def take(self) -> str:
+        """A clean database's name: one handed back, or a new copy of the template."""
+        if self.clean:
+            return self.clean.pop()
+        url = self.server.create_database(template=self.template)
+        return make_url(url).database or ""
+
+    def give_back(self, name: str) -> None:
+        """Empty the database for the next test, or drop it when a test changed its shape."""
+
+        async def empty() -> bool:
+            admin = await asyncpg.connect(_asyncpg_dsn(self.server.admin_url), timeout=5)
+            try:
+                # Connections a test left open would hold locks (or rows in flight).
+                await admin.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = $1 AND pid <> pg_backend_pid()",
+                    name,
+                )
+            finally:
+                await admin.close()
+            conn = await asyncpg.connect(_asyncpg_dsn(self.server.admin_url, name), timeout=5)
+            try:
+                shape = await conn.fetchval(_SHAPE)
+                if self.shape is None:
+                    self.shape = shape
+                if shape != self.shape:
+                    return False
+                tables = [
+                    row[0]
+                    for row in await conn.fetch(
+                        "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                        " AND tablename <> 'alembic_version'"
+                    )
+                ]
+                sequences = [
+                    row[0]
+                    for row in await conn.fetch(
+                        "SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'"
+                    )
+                ]
+                async with conn.transaction():
+                    # Foreign keys aren't checked for these deletes: every row goes anyway.
+                    await conn.execute("SET LOCAL session_replication_role = replica")
+                    for table in tables:
+                        await conn.execute(f'DELETE FROM "{table}"')
+                    for sequence in sequences:
+                        await conn.execute(f"SELECT setval('\"{sequence}\"', 1, false)")
+                return True
+            finally:
+                await conn.close()
+
+        try:
+            reusable = asyncio.run(empty())
+        except (OSError, asyncpg.PostgresError):
+            reusable = False
+        if reusable:
+            self.clean.append(name)
+        else:
+            self.server._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def postgres_pool(postgres_admin_url: str, postgres_template: str) -> Iterator[PostgresPool]:
+    """Migrated databases for one test at a time (see PostgresPool)."""
+    server = _reachable(postgres_admin_url)
+    pool = PostgresPool(server, postgres_template)
+    yield pool
+    server.drop_all()
+
+
 @pytest.fixture
 def postgres_server(postgres_admin_url: str) -> Iterator[PostgresServer]:
     """A handle to create databases on the test PostgreSQL server; drops them afterwards."""
@@ -146,13 +240,17 @@ def postgres_url(postgres_server: PostgresServer) -> str:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A database URL: an empty SQLite file, then a fresh PostgreSQL database already migrated
-    to head (a copy of the session's template; the engine's upgrade then finds nothing to do)."""
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database URL: an empty SQLite file, then a PostgreSQL database already migrated to
+    head and holding no rows (from the session's pool; the engine's upgrade finds nothing to
+    do)."""
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'bounceback.db'}"
-    server: PostgresServer = request.getfixturevalue("postgres_server")
-    return server.create_database(template=request.getfixturevalue("postgres_template"))
+        yield f"sqlite:///{tmp_path / 'bounceback.db'}"
+        return
+    pool: PostgresPool = request.getfixturevalue("postgres_pool")
+    name = pool.take()
+    yield _asyncpg_dsn(pool.server.admin_url, name)
+    pool.give_back(name)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
