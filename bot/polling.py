@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from telegram import Update
-from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
+from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError, TimedOut
 from telegram.ext import ExtBot
 
 from bot.lanes import (
@@ -479,12 +479,28 @@ async def poll(
     await poller.run()
 
 
+# The final acknowledgement at a stop: tries, and the pause between them (seconds).
+ACKNOWLEDGE_ATTEMPTS = 3
+ACKNOWLEDGE_RETRY_SECONDS = 0.2
+
+
 async def _acknowledge(application: BotApplication, offset: int) -> None:
     """Tell Telegram every update below `offset` is handled, so a restart won't see them.
 
     The answer is not read: an unreadable update waiting there must not fail the shutdown.
+    A timeout is tried again a few times: the long poll the stop cut short can hold the
+    getUpdates connection for a moment (its pool has one), and an acknowledgement lost here
+    only means Telegram delivers those updates again after the restart.
     """
-    try:
-        await fetch_raw_updates(application.bot, offset=offset, limit=1, long_poll_seconds=0)
-    except (TelegramError, OSError) as exc:
-        logger.warning("could not acknowledge handled updates (%s)", type(exc).__name__)
+    for attempt in range(ACKNOWLEDGE_ATTEMPTS):
+        try:
+            await fetch_raw_updates(application.bot, offset=offset, limit=1, long_poll_seconds=0)
+            return
+        except (TimedOut, OSError) as exc:
+            if attempt + 1 == ACKNOWLEDGE_ATTEMPTS:
+                logger.warning("could not acknowledge handled updates (%s)", type(exc).__name__)
+                return
+            await asyncio.sleep(ACKNOWLEDGE_RETRY_SECONDS)
+        except TelegramError as exc:
+            logger.warning("could not acknowledge handled updates (%s)", type(exc).__name__)
+            return
