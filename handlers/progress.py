@@ -53,9 +53,9 @@ async def move_recap(turn: Turn) -> None:
     """The user's zone or quiet hours changed: their pending recap moves to Sunday evening
     in the zone, outside the quiet hours, as they are now (a paused one stays paused)."""
     user = turn.user
+    due, at = next_recap(turn.now, turn.zone, user.quiet_start, user.quiet_end)
     for checkin in await repo.upcoming_checkins(turn.session, user.telegram_id):
         if checkin.kind == CheckinKind.WEEKLY_RECAP and checkin.status == CheckinStatus.PENDING:
-            due, at = next_recap(turn.now, turn.zone, user.quiet_start, user.quiet_end)
             checkin.due_at, checkin.local_time, checkin.updated_at = due, at, turn.now
 
 

@@ -47,6 +47,7 @@ from core.journey.steps import (
     short,
 )
 from core.planner import format_local
+from core.progress import CURRENT, DONE, SKIPPED, TO_DO, step_states
 from core.replies import Button, Reply
 from core.rules import OPTIONS_REVIEW_EVERY
 from core.status import OPEN_JOURNEY, CheckinKind, JourneyStatus
@@ -295,6 +296,10 @@ async def navigate(turn: Turn, event: Input) -> list[Reply]:
     return await handle(turn, event)
 
 
+# How /steps marks each state of a step.
+STEP_MARKS = {DONE: "✅", SKIPPED: "⏭", CURRENT: "👉", TO_DO: "▫️"}
+
+
 async def steps(turn: Turn) -> list[Reply]:
     """/steps: the ten steps, which are done, and where the user is."""
     lang = turn.lang
@@ -302,18 +307,12 @@ async def steps(turn: Turn) -> list[Reply]:
     if journey is None:
         return [Reply(say("journey.none", lang))]
     answers = await repo.journey_answers(turn.session, journey.id)
-    current = PROMPTS[journey.prompt].step
     answered_steps = {PROMPTS[k].step for k in answers if k in PROMPTS}
+    # The same states /progress draws (the wrap-up's step is past the tenth: all are behind).
+    states = step_states(PROMPTS[journey.prompt].step, answered_steps, completed=False)
     lines = [say("steps.title", lang), ""]
-    for number, title_key in STEP_TITLES.items():
-        title = say(title_key, lang)
-        if number < current:
-            mark = "✅" if number in answered_steps else "⏭"
-        elif number == current:
-            mark = "👉"
-        else:
-            mark = "▫️"
-        lines.append(f"{mark} {number}. {title}")
+    for (number, title_key), state in zip(STEP_TITLES.items(), states, strict=True):
+        lines.append(f"{STEP_MARKS[state]} {number}. {say(title_key, lang)}")
     footer = "steps.footer_done" if journey.status == JourneyStatus.COMPLETED else "steps.footer"
     lines += ["", say(footer, lang)]
     return [Reply("\n".join(lines))]
